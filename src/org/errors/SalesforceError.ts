@@ -1,0 +1,35 @@
+/**
+ * An error as Salesforce reports it: an HTTP status for REST, an `errorCode` that clients branch
+ * on, Salesforce's own message text and the fields concerned. Any layer may throw one; the REST
+ * and SOAP error handlers render it, so every client sees the shape it expects.
+ */
+export class SalesforceError extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly errorCode: string,
+    message: string,
+    readonly fields: string[] = [],
+  ) {
+    super(message);
+    this.name = 'SalesforceError';
+  }
+
+  /** The REST body: Salesforce always answers errors with an array. */
+  toRestBody(): Array<{ message: string; errorCode: string; fields?: string[] }> {
+    const body: { message: string; errorCode: string; fields?: string[] } = {
+      message: this.message,
+      errorCode: this.errorCode,
+    };
+    if (this.fields.length > 0) body.fields = this.fields;
+    return [body];
+  }
+
+  /** The per-record entry of a save result (collections, SOAP). */
+  toSaveError(): { statusCode: string; message: string; fields: string[] } {
+    return { statusCode: this.errorCode, message: this.message, fields: this.fields };
+  }
+}
+
+export function isSalesforceError(err: unknown): err is SalesforceError {
+  return err instanceof SalesforceError;
+}
