@@ -11,6 +11,23 @@ export const SfErrors = {
   invalidLogin: () =>
     new SalesforceError(500, 'INVALID_LOGIN', 'INVALID_LOGIN: Invalid username, password, security token; or user locked out.'),
   invalidSession: () => new SalesforceError(401, 'INVALID_SESSION_ID', 'Session expired or invalid'),
+  /**
+   * The SOAP API's wording for a session it does not know: the hash lets a support case find the
+   * session without the id itself appearing in logs.
+   */
+  soapSessionNotFound: (sessionHash: string) =>
+    new SalesforceError(
+      500,
+      'INVALID_SESSION_ID',
+      `Invalid Session ID found in SessionHeader: Illegal Session. Session not found, missing session hash: ${sessionHash}\nThis error usually occurs after a session expires or a user logs out.`,
+    ),
+  soapIllegalSession: () => new SalesforceError(500, 'INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'),
+  soapLoginUnavailable: (version: string) =>
+    new SalesforceError(
+      500,
+      'INVALID_OPERATION',
+      `The SOAP Login operation is not available in the API version specified (${version}). Refer to the documentation for supported versions.`,
+    ),
   apiDisabled: () =>
     new SalesforceError(403, 'API_DISABLED_FOR_ORG', 'The REST API is not enabled for this Organization.'),
 
@@ -18,6 +35,8 @@ export const SfErrors = {
   notFound: () => new SalesforceError(404, 'NOT_FOUND', 'The requested resource does not exist'),
   recordNotFound: (id: string) =>
     new SalesforceError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${id}`),
+  notFoundField: (field: string, sobject: string) =>
+    new SalesforceError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${field}`, [field]),
   entityIsDeleted: () => new SalesforceError(404, 'ENTITY_IS_DELETED', 'entity is deleted'),
   methodNotAllowed: (method: string, allowed: string[]) =>
     new SalesforceError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are ${allowed.join(',')}`),
@@ -116,6 +135,44 @@ export const SfErrors = {
   malformedQuery: (detail: string) => new SalesforceError(400, 'MALFORMED_QUERY', detail),
   invalidQueryLocator: () => new SalesforceError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator'),
   invalidQueryFilterOperator: (detail: string) => new SalesforceError(400, 'INVALID_QUERY_FILTER_OPERATOR', detail),
+  // The SOQL factories take `pointer`: Salesforce prefixes query errors with the offending line, a
+  // caret and "ERROR at Row:r:Column:c" when it knows the position (empty when it does not).
+  soqlUnknownObject: (sobject: string, pointer = '') =>
+    new SalesforceError(400, 'INVALID_TYPE', pointer + SfErrors.invalidType(sobject).message),
+  soqlNoSuchColumn: (field: string, entity: string, pointer = '') =>
+    new SalesforceError(
+      400,
+      'INVALID_FIELD',
+      `${pointer}No such column '${field}' on entity '${entity}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
+    ),
+  soqlUnknownRelationship: (relationship: string, pointer = '') =>
+    new SalesforceError(
+      400,
+      'INVALID_FIELD',
+      `${pointer}Didn't understand relationship '${relationship}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`,
+    ),
+  soqlUnknownChildRelationship: (relationship: string, pointer = '') =>
+    new SalesforceError(
+      400,
+      'INVALID_TYPE',
+      `${pointer}Didn't understand relationship '${relationship}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`,
+    ),
+  soqlUnexpectedToken: (token: string, pointer = '') =>
+    new SalesforceError(400, 'MALFORMED_QUERY', `${pointer}unexpected token: '${token}'`),
+  soqlOffsetTooLarge: (pointer = '') =>
+    new SalesforceError(400, 'NUMBER_OUTSIDE_VALID_RANGE', `${pointer}Maximum SOQL offset allowed is 2000`),
+  soqlNotGroupedOrAggregated: (field: string) =>
+    new SalesforceError(400, 'MALFORMED_QUERY', `Field must be grouped or aggregated: ${field}`),
+  soqlInvalidId: (value: string) => new SalesforceError(400, 'INVALID_QUERY_FILTER_OPERATOR', `invalid ID field: ${value}`),
+  soqlFilterValueType: (field: string, type: string, quoted: boolean, pointer = '') =>
+    new SalesforceError(
+      400,
+      'INVALID_FIELD',
+      `${pointer}value of filter criterion for field '${field}' must be of type ${type} and should ${quoted ? '' : 'not '}be enclosed in quotes`,
+    ),
+  /** A valid SOQL feature the local org does not emulate: refuse rather than answer wrongly. */
+  soqlUnsupported: (what: string, pointer = '') =>
+    new SalesforceError(400, 'MALFORMED_QUERY', `${pointer}${what} is not supported by the golive local org yet.`),
 
   // --- lead conversion ----------------------------------------------------------------------
   invalidConvertedStatus: (status: string) =>

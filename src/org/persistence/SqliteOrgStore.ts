@@ -19,6 +19,9 @@ function wantsIndex(field: FieldDef): boolean {
   return field.type === 'reference' || field.name === 'Name' || field.name === 'Email' || field.externalId || field.unique;
 }
 
+/** Text the SOQL engine compares with COLLATE NOCASE (ids and dates compare as stored). */
+const NOCASE_TYPES: ReadonlySet<FieldDef['type']> = new Set(['string', 'email', 'phone', 'url', 'picklist']);
+
 function sqlType(field: FieldDef): string {
   switch (field.type) {
     case 'double':
@@ -33,6 +36,8 @@ function sqlType(field: FieldDef): string {
   }
 }
 
+const MAX_AD_HOC_STATEMENTS = 500;
+
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /**
@@ -45,6 +50,7 @@ export class SqliteOrgStore implements OrgStore {
   readonly db: Database.Database;
   private readonly sequences = new Map<string, number>();
   private readonly statements = new Map<string, Database.Statement>();
+  private adHocCount = 0;
 
   constructor(
     readonly schema: OrgSchema,
@@ -90,6 +96,13 @@ export class SqliteOrgStore implements OrgStore {
           if (f.name !== 'Id' && wantsIndex(f)) {
             this.db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`ix_${object.name}_${f.name}`)} ON ${table} (${quoteIdent(f.name)})`);
           }
+          // SOQL compares and sorts text case-insensitively (COLLATE NOCASE), which the BINARY
+          // index above cannot serve: without this, `WHERE Email = ?` and `ORDER BY Name` scan.
+          if (f.name !== 'Id' && wantsIndex(f) && NOCASE_TYPES.has(f.type)) {
+            this.db.exec(
+              `CREATE INDEX IF NOT EXISTS ${quoteIdent(`ix_${object.name}_${f.name}_ci`)} ON ${table} (${quoteIdent(f.name)} COLLATE NOCASE)`,
+            );
+          }
         }
         if (object.fields.some((f) => f.name === 'CreatedDate')) {
           this.db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`ix_${object.name}_CreatedDate`)} ON ${table} ("CreatedDate")`);
@@ -100,7 +113,9 @@ export class SqliteOrgStore implements OrgStore {
   }
 
   transaction<T>(fn: () => T): T {
-    if (this.db.inTransaction) return fn();
+    // better-sqlite3 turns a nested transaction into a SAVEPOINT, which is what a partial-success
+    // collection needs: one record's failure rolls back that record's writes (and whatever its
+    // automations wrote) and nothing else.
     return this.db.transaction(fn)();
   }
 
@@ -164,11 +179,22 @@ export class SqliteOrgStore implements OrgStore {
   }
 
   select(sql: string, params: readonly StoredValue[]): StoredRow[] {
-    return this.statement(`sql:${sql}`, () => sql).all(...params) as StoredRow[];
+    return this.adHoc(sql).all(...params) as StoredRow[];
   }
 
   selectOne(sql: string, params: readonly StoredValue[]): StoredRow | undefined {
-    return this.statement(`sql:${sql}`, () => sql).get(...params) as StoredRow | undefined;
+    return this.adHoc(sql).get(...params) as StoredRow | undefined;
+  }
+
+  /** Statements for SQL compiled from SOQL: cached, but bounded, since SOQL text is open-ended. */
+  private adHoc(sql: string): Database.Statement {
+    const key = `sql:${sql}`;
+    if (!this.statements.has(key) && this.adHocCount >= MAX_AD_HOC_STATEMENTS) {
+      for (const k of this.statements.keys()) if (k.startsWith('sql:')) this.statements.delete(k);
+      this.adHocCount = 0;
+    }
+    if (!this.statements.has(key)) this.adHocCount++;
+    return this.statement(key, () => sql);
   }
 
   count(object: ObjectDef): number {

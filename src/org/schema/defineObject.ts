@@ -39,7 +39,7 @@ export function defineField(spec: FieldSpec): FieldDef {
 }
 
 /** Fields every object carries, maintained by the platform. */
-export function systemFields(options: { owned: boolean }): FieldSpec[] {
+export function systemFields(options: { owned: boolean; queueOwned?: boolean }): FieldSpec[] {
   const readOnly = { createable: false, updateable: false };
   const fields: FieldSpec[] = [
     { name: 'Id', type: 'id', label: 'Record ID', nillable: false, idLookup: true, defaultedOnCreate: true, ...readOnly },
@@ -55,7 +55,9 @@ export function systemFields(options: { owned: boolean }): FieldSpec[] {
       name: 'OwnerId',
       type: 'reference',
       label: 'Owner ID',
-      referenceTo: ['User', 'Group'],
+      // Only objects that queues can own (Lead, Case, custom objects) point at Group as well;
+      // describe lists Group first for those, as Salesforce does.
+      referenceTo: options.queueOwned ? ['Group', 'User'] : ['User'],
       relationshipName: 'Owner',
       nillable: false,
       defaultedOnCreate: true,
@@ -73,8 +75,10 @@ export interface ObjectSpec {
   keyPrefix: string;
   custom?: boolean;
   sharingModel?: SharingModel;
-  /** Has an OwnerId (users and queues own its records). */
+  /** Has an OwnerId (users own its records). */
   owned?: boolean;
+  /** Queues can own its records too (Lead, custom objects). */
+  queueOwned?: boolean;
   nameField?: string;
   createable?: boolean;
   updateable?: boolean;
@@ -89,7 +93,7 @@ export interface ObjectSpec {
  */
 export function defineObject(spec: ObjectSpec, fields: FieldSpec[]): ObjectDef {
   const byName = new Map<string, FieldDef>();
-  for (const s of [...systemFields({ owned: spec.owned ?? false }), ...fields]) {
+  for (const s of [...systemFields({ owned: spec.owned ?? false, queueOwned: spec.queueOwned ?? false }), ...fields]) {
     byName.set(s.name.toLowerCase(), defineField(s));
   }
   const list = [...byName.values()];

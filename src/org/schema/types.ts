@@ -70,6 +70,13 @@ export interface FieldDef {
   filterable: boolean;
   sortable: boolean;
   groupable: boolean;
+  /**
+   * Set on auto-number fields (describe: type string, autoNumber true): the service layer issues
+   * the next number on create; the field is never settable.
+   */
+  autoNumber?: { displayFormat: string; startingNumber: number };
+  /** The field-level help text describe reports (from the field's metadata). */
+  inlineHelpText?: string;
   /** Where the definition came from, for error messages that name a file. */
   source?: string;
 }

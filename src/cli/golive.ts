@@ -1,0 +1,38 @@
+import { CliError, ExitCode } from './exitCodes.ts';
+import { orgCommand } from './commands/org.ts';
+
+const USAGE = `Usage: golive <command>
+
+Commands:
+  org start   Start the local org (Salesforce-compatible API on 127.0.0.1)
+  org reset   Start the local org's database over from the metadata and seed data
+  org users   List the org's users (--json: one JSON object a line)
+
+Run 'golive org --help' for the options.`;
+
+/** The golive command line. Returns the exit code; every failure is one line on stderr. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'org':
+        return await orgCommand(rest);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        console.log(USAGE);
+        return command === undefined ? ExitCode.usage : ExitCode.ok;
+      default:
+        throw new CliError(`unknown command '${command}'. Run 'golive --help' for the commands.`, ExitCode.usage);
+    }
+  } catch (err) {
+    if (err instanceof CliError) {
+      console.error(`golive: ${err.message}`);
+      return err.exitCode;
+    }
+    console.error(`golive: unexpected error: ${(err as Error).message} (this is a bug in golive; run with GOLIVE_DEBUG=1 for the stack)`);
+    if (process.env.GOLIVE_DEBUG) console.error((err as Error).stack);
+    return ExitCode.internal;
+  }
+}

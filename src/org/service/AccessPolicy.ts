@@ -1,0 +1,63 @@
+import type { StoredRow, StoredValue } from '../persistence/OrgStore.ts';
+import type { FieldDef, ObjectDef } from '../schema/types.ts';
+import type { UserContext } from './UserContext.ts';
+
+export interface ObjectAccess {
+  read: boolean;
+  create: boolean;
+  edit: boolean;
+  delete: boolean;
+  viewAll: boolean;
+  modifyAll: boolean;
+}
+
+export interface FieldAccess {
+  read: boolean;
+  edit: boolean;
+}
+
+/**
+ * Who may see and change what. The service layer asks this for every call, from the API and
+ * the UI alike, so the security model is enforced in one place. Profiles, permission sets,
+ * sharing and the role hierarchy implement it in "Local org, part 2"; until then the local org
+ * runs with OpenAccessPolicy, where every user has every right, and says so at start.
+ */
+export interface AccessPolicy {
+  readonly name: string;
+  objectAccess(user: UserContext, object: ObjectDef): ObjectAccess;
+  fieldAccess(user: UserContext, object: ObjectDef, field: FieldDef): FieldAccess;
+  /** SQL restricting `alias`'s rows to those the user can see; undefined for all rows. */
+  rowFilter(user: UserContext, object: ObjectDef, alias: string): { sql: string; params: StoredValue[] } | undefined;
+  canReadRecord(user: UserContext, object: ObjectDef, row: StoredRow): boolean;
+  canEditRecord(user: UserContext, object: ObjectDef, row: StoredRow): boolean;
+  canDeleteRecord(user: UserContext, object: ObjectDef, row: StoredRow): boolean;
+  /** System permissions such as ConvertLeads, ViewAllData, ApiEnabled. */
+  hasPermission(user: UserContext, permission: string): boolean;
+}
+
+const ALL: ObjectAccess = { read: true, create: true, edit: true, delete: true, viewAll: true, modifyAll: true };
+
+export class OpenAccessPolicy implements AccessPolicy {
+  readonly name = 'open (no security model loaded)';
+  objectAccess(): ObjectAccess {
+    return ALL;
+  }
+  fieldAccess(): FieldAccess {
+    return { read: true, edit: true };
+  }
+  rowFilter(): undefined {
+    return undefined;
+  }
+  canReadRecord(): boolean {
+    return true;
+  }
+  canEditRecord(): boolean {
+    return true;
+  }
+  canDeleteRecord(): boolean {
+    return true;
+  }
+  hasPermission(): boolean {
+    return true;
+  }
+}

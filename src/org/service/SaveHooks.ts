@@ -1,0 +1,43 @@
+import type { StoredRow } from '../persistence/OrgStore.ts';
+import type { ObjectDef } from '../schema/types.ts';
+import type { UserContext } from './UserContext.ts';
+
+export type SaveKind = 'insert' | 'update' | 'delete';
+
+export interface SaveOptions {
+  /** Apply the active lead assignment rule (Sforce-Auto-Assign header; default true on the API). */
+  useAssignmentRules: boolean;
+  /** Bypass nothing: set only by org bootstrap, which writes seed data as the system. */
+  system?: boolean;
+}
+
+export interface SaveEvent {
+  user: UserContext;
+  object: ObjectDef;
+  kind: SaveKind;
+  /** The record as it will be (insert/update) or as it was (delete); hooks may change it before save. */
+  row: StoredRow;
+  /** The record before this change (update/delete). */
+  prior?: StoredRow;
+  options: SaveOptions;
+}
+
+/**
+ * The automation seams, in Salesforce's order of execution. The record service calls them inside
+ * the DML transaction, so a throw anywhere rolls the whole save back. Flows, validation,
+ * duplicate and assignment rules plug in here in "Local org, part 2"; part 1 runs none.
+ */
+export interface SaveHooks {
+  /** Before-save record-triggered flows: may change event.row. */
+  beforeSave(event: SaveEvent): void;
+  /** Validation rules, then duplicate rules: throw a SalesforceError to refuse the save. */
+  validate(event: SaveEvent): void;
+  /** Assignment rules and after-save flows: the row is stored; they may write other records. */
+  afterSave(event: SaveEvent): void;
+}
+
+export const NO_AUTOMATION: SaveHooks = {
+  beforeSave() {},
+  validate() {},
+  afterSave() {},
+};
