@@ -119,10 +119,16 @@ export async function buildOrgApp(options: OrgOptions): Promise<LocalOrg> {
     leadConverter,
     store,
     apiUsage: dailyCounter(DAILY_API_REQUESTS, now),
+    now,
     baseUrlOf: (host, protocol) => `${protocol}://${host ?? '127.0.0.1'}`,
   };
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 50 * 1024 * 1024, trustProxy: false });
+  const app = Fastify({
+    // Request lines without their query string: revoke and identity calls may carry a token there.
+    logger: options.logger ? { serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0] }) } } : false,
+    bodyLimit: 50 * 1024 * 1024,
+    trustProxy: false,
+  });
   app.decorateRequest('sfUser', null as never);
   app.decorateRequest('apiVersion', '');
   // Salesforce's own parsers: a syntax error is JSON_PARSER_ERROR, SOAP and OAuth bodies are text.

@@ -16,18 +16,34 @@ function golive(args: string[]) {
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
-/** Starts `golive org start` and resolves once it prints its URL. */
+const children: Array<ReturnType<typeof spawn>> = [];
+after(() => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+/** Starts `golive org start` and resolves once it has printed its whole banner. */
 function startOrg(args: string[]): Promise<{ url: string; child: ReturnType<typeof spawn>; output: () => string }> {
   const child = spawn(process.execPath, [GOLIVE, 'org', 'start', ...args], { cwd: tmp });
+  children.push(child);
   let out = '';
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`golive org start printed no banner within 60 s: ${out}`));
+    }, 60_000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = /ready at (http:\/\/\S+)/.exec(out);
-      if (m && out.includes('Stop with Ctrl+C.')) resolve({ url: m[1], child, output: () => out });
+      if (m && out.includes('Stop with Ctrl+C.')) {
+        clearTimeout(timer);
+        resolve({ url: m[1], child, output: () => out });
+      }
     });
     child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => reject(new Error(`golive org start exited ${code}: ${out}`)));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`golive org start exited ${code}: ${out}`));
+    });
   });
 }
 

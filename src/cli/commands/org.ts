@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { buildOrgApp } from '../../org/app.ts';
+import { ConnectedApps } from '../../org/auth/connectedApps.ts';
 import { startLocalOrg } from '../../org/main.ts';
 import { loadOrgMetadata } from '../../org/metadata/loadOrgMetadata.ts';
 import { MetadataError } from '../../org/metadata/types.ts';
@@ -67,7 +68,12 @@ function intOption(name: string, raw: string | undefined, fallback: number, min:
 function loadDefinition(values: Values): { definition: OrgDefinition; metadataDir: string } {
   const metadataDir = path.resolve(values.metadata ?? process.env.GOLIVE_ORG_METADATA ?? DEFAULT_METADATA);
   try {
-    return { definition: loadOrgMetadata(metadataDir), metadataDir };
+    const definition = loadOrgMetadata(metadataDir);
+    // Connected apps are read by the OAuth layer; what it cannot use is reported with the rest.
+    for (const problem of ConnectedApps.fromProject(metadataDir).problems) {
+      definition.problems.push({ file: 'connectedApps', element: 'connectedApps', message: problem, hint: 'Fix the connected app file to use it for OAuth logins.' });
+    }
+    return { definition, metadataDir };
   } catch (err) {
     if (err instanceof MetadataError) throw new CliError(err.message, ExitCode.metadata);
     throw err;
@@ -139,6 +145,7 @@ async function start(args: string[]): Promise<number> {
   console.log(`golive local org ready at ${running.url}`);
   console.log(`  org ${String(org.Name)} (${String(org.Id)}), ${org.IsSandbox === 1 ? 'sandbox' : 'PRODUCTION (not a sandbox)'}`);
   console.log(`  metadata ${relative(metadataDir)} (fingerprint ${definition.metadataHash.slice(0, 12)}), database ${dbFile === ':memory:' ? ':memory:' : relative(dbFile)}`);
+  console.log(`  security model: ${running.org.services.records.access.name}`);
   console.log(`  log in with jsforce: new Connection({ loginUrl: '${running.url}' }).login(username, password)`);
   console.log(`  users (passwords: the local-only defaults in ${relative(path.join(metadataDir, 'golive/users.json'))}):`);
   for (const u of users) console.log(`    ${String(u.Username)}  (${String(u.Profile)})`);

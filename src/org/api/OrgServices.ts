@@ -16,6 +16,8 @@ export interface OrgServices {
   store: OrgStore;
   /** Counts API calls for /limits, per UTC day. */
   apiUsage: { count(): number; record(): void; max: number };
+  /** The org's clock (tests move it). */
+  now: () => Date;
   /** The org's public base URL as clients reach it (scheme://host:port), for identity URLs. */
   baseUrlOf(requestHost: string | undefined, protocol: string): string;
 }

@@ -1,11 +1,8 @@
 import type { SoapOperation } from './SoapOperation.ts';
 import { soapCaller } from './soapSession.ts';
 
-/**
- * Partner `getServerTimestamp()`. It reads the wall clock: OrgServices carries no clock, so a
- * test that pins OrgOptions.now does not pin this answer.
- */
+/** Partner `getServerTimestamp()`, on the org's clock so tests that move it see it here too. */
 export const getServerTimestamp: SoapOperation = (call, org) => {
   soapCaller(call, org);
-  return `<result><timestamp>${new Date().toISOString()}</timestamp></result>`;
+  return `<result><timestamp>${org.now().toISOString()}</timestamp></result>`;
 };

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isSalesforceError } from '../../errors/SalesforceError.ts';
 import { checkApiVersion } from '../apiVersions.ts';
 import type { OrgServices } from '../OrgServices.ts';
@@ -19,7 +19,7 @@ export async function soapApi(app: FastifyInstance, opts: { org: OrgServices }):
     if (!isSalesforceError(error)) req.log.error({ err: error }, 'unexpected error in a SOAP call');
     void reply.code(500).type('text/xml; charset=utf-8').send(soapFault(code, message));
   });
-  app.post('/services/Soap/u/:version', async (req, reply) => {
+  const handle = async (req: FastifyRequest, reply: FastifyReply) => {
     const apiVersion = checkApiVersion((req.params as { version: string }).version);
     const request = parseSoapRequest(req.body as string);
     const operation: SoapOperation | undefined = soapOperations[request.operation];
@@ -31,5 +31,8 @@ export async function soapApi(app: FastifyInstance, opts: { org: OrgServices }):
     }
     const inner = operation({ request, apiVersion, baseUrl: org.baseUrlOf(req.headers.host, req.protocol), http: req }, org);
     return reply.type('text/xml; charset=utf-8').send(soapResponse(request.operation, inner));
-  });
+  };
+  // Clients that post to the serverUrl login returned (Data Loader, the Java WSC) add the org id.
+  app.post('/services/Soap/u/:version', handle);
+  app.post('/services/Soap/u/:version/:orgId', handle);
 }
