@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Connection } from 'jsforce';
-import { startTestOrg, type TestOrg } from '../../support/testOrg.ts';
+import { conformanceTarget, type ConformanceTarget } from '../../support/conformanceTarget.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/orgs/api-conformance');
 
@@ -10,17 +10,17 @@ type SfError = { errorCode?: string; message: string; data?: { fields?: string[]
 
 /** Bad input gets Salesforce's error, never a crash or a 5xx. */
 describe('bad input through jsforce and raw HTTP', () => {
-  let org: TestOrg;
+  let target: ConformanceTarget;
   let conn: Connection;
 
   before(async () => {
-    org = await startTestOrg({ metadataDir: FIXTURE });
-    conn = await org.login('admin@conformance.local', 'conformance-local-1');
+    target = await conformanceTarget({ metadataDir: FIXTURE, username: 'admin@conformance.local', password: 'conformance-local-1' });
+    conn = await target.admin();
   });
-  after(() => org.close());
+  after(() => target.close());
 
   const raw = (method: string, url: string, body?: string) =>
-    fetch(`${org.url}/services/data/v60.0${url}`, {
+    fetch(`${conn.instanceUrl}/services/data/v60.0${url}`, {
       method,
       body,
       headers: { Authorization: `Bearer ${conn.accessToken}`, 'Content-Type': 'application/json' },

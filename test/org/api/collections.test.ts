@@ -2,19 +2,19 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Connection } from 'jsforce';
-import { startTestOrg, type TestOrg } from '../../support/testOrg.ts';
+import { conformanceTarget, type ConformanceTarget } from '../../support/conformanceTarget.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/orgs/api-conformance');
 
 describe('sObject Collections and upsert through jsforce', () => {
-  let org: TestOrg;
+  let target: ConformanceTarget;
   let conn: Connection;
 
   before(async () => {
-    org = await startTestOrg({ metadataDir: FIXTURE });
-    conn = await org.login('admin@conformance.local', 'conformance-local-1');
+    target = await conformanceTarget({ metadataDir: FIXTURE, username: 'admin@conformance.local', password: 'conformance-local-1' });
+    conn = await target.admin();
   });
-  after(() => org.close());
+  after(() => target.close());
 
   const invoices = (n: number, prefix: string) =>
     Array.from({ length: n }, (_, i) => ({ Name: `${prefix}-${i}`, External_Id__c: `${prefix}-${i}`, Due_Date__c: '2026-12-31', Amount__c: i }));
@@ -24,7 +24,7 @@ describe('sObject Collections and upsert through jsforce', () => {
   it('creates 200 records in one call, in order', async () => {
     const results = await conn.sobject('Invoice__c').create(invoices(200, 'bulk'));
     assert.equal(results.length, 200);
-    assert.ok(results.every((r) => r.success && /^a0/.test(r.id!)));
+    assert.ok(results.every((r) => r.success && /^a[0-9A-Za-z]{17}$/.test(r.id!)));
     const first = await conn.sobject('Invoice__c').retrieve(results[0].id!);
     assert.equal(first.Name, 'bulk-0');
     assert.equal(first.Status__c, 'Draft');

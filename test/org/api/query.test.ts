@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Connection } from 'jsforce';
-import { defaultOrgUser, startTestOrg, type TestOrg } from '../../support/testOrg.ts';
+import { conformanceTarget, type ConformanceTarget } from '../../support/conformanceTarget.ts';
+import { defaultOrgUser } from '../../support/testOrg.ts';
 
 type Rec = Record<string, any>;
 
 describe('query, queryAll and queryMore through jsforce', () => {
-  let org: TestOrg;
+  let target: ConformanceTarget;
   let conn: Connection;
   const TOTAL = 4500;
 
   before(async () => {
-    org = await startTestOrg();
-    const admin = defaultOrgUser('admin');
-    conn = await org.login(admin.username, admin.password);
+    target = await conformanceTarget(defaultOrgUser('admin'));
+    conn = await target.admin();
     const records = Array.from({ length: TOTAL }, (_, i) => ({
       LastName: `Batch${String(i).padStart(5, '0')}`,
       Company: 'Batch Co',
@@ -22,7 +22,7 @@ describe('query, queryAll and queryMore through jsforce', () => {
     const results = await conn.sobject('Lead').create(records, { allowRecursive: true } as never);
     assert.ok(results.every((r) => r.success));
   });
-  after(() => org.close());
+  after(() => target.close());
 
   it('pages a large result in batches of 2,000 with query locators', async () => {
     const first = await conn.request<Rec>(`/services/data/v60.0/query?q=${encodeURIComponent("SELECT Id, LastName FROM Lead WHERE Company = 'Batch Co' ORDER BY LastName")}`);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Connection } from 'jsforce';
-import { defaultOrgUser, startTestOrg, type TestOrg } from '../../support/testOrg.ts';
+import { conformanceTarget, type ConformanceTarget } from '../../support/conformanceTarget.ts';
+import { defaultOrgUser } from '../../support/testOrg.ts';
 
 /** jsforce rejects with an error carrying Salesforce's errorCode; this returns it. */
 async function errorOf(promise: Promise<unknown>): Promise<{ errorCode: string; message: string; fields?: string[] }> {
@@ -15,27 +16,26 @@ async function errorOf(promise: Promise<unknown>): Promise<{ errorCode: string; 
 }
 
 describe('REST sObject resources through jsforce', () => {
-  let org: TestOrg;
+  let target: ConformanceTarget;
   let conn: Connection;
 
   before(async () => {
-    org = await startTestOrg();
-    const admin = defaultOrgUser('admin');
-    conn = await org.login(admin.username, admin.password);
+    target = await conformanceTarget(defaultOrgUser('admin'));
+    conn = await target.admin();
   });
-  after(() => org.close());
+  after(() => target.close());
 
   it('lists API versions without a session and 404s an unknown version', async () => {
-    const res = await fetch(`${org.url}/services/data`);
+    const res = await fetch(`${conn.instanceUrl}/services/data`);
     const versions = (await res.json()) as Array<{ version: string; url: string; label: string }>;
     assert.ok(versions.some((v) => v.version === '60.0' && v.url === '/services/data/v60.0' && v.label === "Spring '24"));
-    const bad = await fetch(`${org.url}/services/data/v9.0/sobjects`, { headers: { Authorization: `Bearer ${conn.accessToken}` } });
+    const bad = await fetch(`${conn.instanceUrl}/services/data/v9.0/sobjects`, { headers: { Authorization: `Bearer ${conn.accessToken}` } });
     assert.equal(bad.status, 404);
     assert.equal(((await bad.json()) as Array<{ errorCode: string }>)[0].errorCode, 'NOT_FOUND');
   });
 
   it('refuses a call without a valid session with INVALID_SESSION_ID (401)', async () => {
-    const res = await fetch(`${org.url}/services/data/v60.0/sobjects`, { headers: { Authorization: 'Bearer nope' } });
+    const res = await fetch(`${conn.instanceUrl}/services/data/v60.0/sobjects`, { headers: { Authorization: 'Bearer nope' } });
     assert.equal(res.status, 401);
     assert.deepEqual(await res.json(), [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
   });
