@@ -1,4 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { AutomationLog } from './automation/AutomationLog.ts';
+import { AutomationPipeline } from './automation/AutomationPipeline.ts';
 import { CredentialStore } from './auth/CredentialStore.ts';
 import { LoginService } from './auth/LoginService.ts';
 import { ConnectedApps, type ConnectedAppConfig } from './auth/connectedApps.ts';
@@ -22,7 +24,6 @@ import { OpenAccessPolicy } from './service/AccessPolicy.ts';
 import { DescribeService } from './service/DescribeService.ts';
 import { QueryService } from './service/QueryService.ts';
 import { RecordService } from './service/RecordService.ts';
-import { NO_AUTOMATION } from './service/SaveHooks.ts';
 import { QueryEngine } from './soql/QueryEngine.ts';
 
 export interface OrgOptions {
@@ -89,7 +90,10 @@ export async function buildOrgApp(options: OrgOptions): Promise<LocalOrg> {
   const credentials = new CredentialStore(store.db);
 
   const access = new OpenAccessPolicy();
-  const records = new RecordService({ store, access, hooks: NO_AUTOMATION, derive: computeDerivedFields, now });
+  const automationLog = new AutomationLog(now);
+  // Engines in the order Salesforce runs them within each stage (see AutomationPipeline).
+  const automation = new AutomationPipeline([], automationLog);
+  const records = new RecordService({ store, access, hooks: automation, derive: computeDerivedFields, now });
   if (store.count(definition.schema.object('Organization')!) === 0) {
     const seeded = seedOrg(store, definition, {
       now: now(),
@@ -117,6 +121,7 @@ export async function buildOrgApp(options: OrgOptions): Promise<LocalOrg> {
     query,
     login,
     leadConverter,
+    automationLog,
     store,
     apiUsage: dailyCounter(DAILY_API_REQUESTS, now),
     now,

@@ -1,4 +1,5 @@
 import type { LoginService } from '../auth/LoginService.ts';
+import type { AutomationLog } from '../automation/AutomationLog.ts';
 import type { LeadConverter } from '../leadConvert/LeadConverter.ts';
 import type { OrgStore } from '../persistence/OrgStore.ts';
 import type { DescribeService } from '../service/DescribeService.ts';
@@ -12,6 +13,8 @@ export interface OrgServices {
   describe: DescribeService;
   query: QueryService;
   login: LoginService;
+  /** What automations did, for the local-only /golive/automation-log resource. */
+  automationLog: AutomationLog;
   leadConverter: LeadConverter;
   store: OrgStore;
   /** Counts API calls for /limits, per UTC day. */

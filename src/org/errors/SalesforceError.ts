@@ -9,14 +9,17 @@ export class SalesforceError extends Error {
     readonly errorCode: string,
     message: string,
     readonly fields: string[] = [],
+    /** Extra properties some errors carry in their REST body (duplicateResult of DUPLICATES_DETECTED). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'SalesforceError';
   }
 
   /** The REST body: Salesforce always answers errors with an array. */
-  toRestBody(): Array<{ message: string; errorCode: string; fields?: string[] }> {
-    const body: { message: string; errorCode: string; fields?: string[] } = {
+  toRestBody(): Array<{ message: string; errorCode: string; fields?: string[] } & Record<string, unknown>> {
+    const body: { message: string; errorCode: string; fields?: string[] } & Record<string, unknown> = {
+      ...this.extra,
       message: this.message,
       errorCode: this.errorCode,
     };
@@ -25,8 +28,8 @@ export class SalesforceError extends Error {
   }
 
   /** The per-record entry of a save result (collections, SOAP). */
-  toSaveError(): { statusCode: string; message: string; fields: string[] } {
-    return { statusCode: this.errorCode, message: this.message, fields: this.fields };
+  toSaveError(): { statusCode: string; message: string; fields: string[] } & Record<string, unknown> {
+    return { ...this.extra, statusCode: this.errorCode, message: this.message, fields: this.fields };
   }
 }
 

@@ -63,7 +63,7 @@ export class LeadConverter {
   /** Converts one lead; failures are reported in the result, not thrown. */
   convert(user: UserContext, request: LeadConvertRequest): LeadConvertResult {
     try {
-      const done = this.deps.store.transaction(() => this.run(user, request));
+      const done = this.deps.records.inTransaction(() => this.run(user, request));
       return { ...done, success: true, errors: [] };
     } catch (err) {
       if (!isSalesforceError(err)) throw err;

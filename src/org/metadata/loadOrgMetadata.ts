@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildObject } from '../schema/standardObjects.ts';
 import { OrgSchema, type PicklistValue } from '../schema/types.ts';
 import { loadGroups, loadPermissionSets, loadProfiles, loadQueues, loadRoles } from './accessMetadata.ts';
+import { readAutomationMetadata } from './automationMetadata.ts';
 import { loadLeadConvertSettings } from './leadConvertSettings.ts';
 import { parseMetadataXml, type MetadataXml } from './metadataXml.ts';
 import { notEmulatedBundle, notEmulatedFile } from './notEmulated.ts';
@@ -30,6 +31,8 @@ interface Classified {
   roles: ProjectFile[];
   queues: ProjectFile[];
   groups: ProjectFile[];
+  /** Security-model and automation metadata, by file suffix, for readAutomationMetadata. */
+  automation: Map<string, ProjectFile[]>;
   problems: MetadataProblem[];
 }
 
@@ -46,6 +49,7 @@ function classify(files: ProjectFile[]): Classified {
     roles: [],
     queues: [],
     groups: [],
+    automation: new Map(),
     problems: [],
   };
   const bundles = new Set<string>();
@@ -119,6 +123,16 @@ function classify(files: ProjectFile[]): Classified {
       case 'group':
         c.groups.push(file);
         break;
+      case 'validationrule':
+      case 'flow':
+      case 'assignmentrules':
+      case 'duplicaterule':
+      case 'matchingrule':
+      case 'sharingrules': {
+        const key = suffix.toLowerCase();
+        c.automation.set(key, [...(c.automation.get(key) ?? []), file]);
+        break;
+      }
       case 'connectedapp':
         // Read by the OAuth layer (src/org/auth/connectedApps.ts), which emulates them.
         break;
@@ -202,6 +216,8 @@ export function loadOrgMetadata(projectDir: string): OrgDefinition {
     queue.memberUsernames = [...members];
   }
 
+  const automation = readAutomationMetadata(c.automation, read, schema, problems);
+
   const seed = loadSeedFiles(layout.projectDir, { schema, users, queues, groups, recordTypes, profiles, roles, permissionSets });
 
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
@@ -221,6 +237,7 @@ export function loadOrgMetadata(projectDir: string): OrgDefinition {
     leadConvertOptions: leadConvert.options,
     users,
     seed,
+    automation,
     problems,
     metadataHash: fingerprint(layout, files),
   };

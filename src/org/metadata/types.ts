@@ -1,4 +1,5 @@
 import type { OrgSchema } from '../schema/types.ts';
+import type { AutomationMetadata } from './automationMetadata.ts';
 
 /**
  * What the metadata loader makes of an SFDX project: the org's schema plus everything the seed
@@ -187,6 +188,8 @@ export interface OrgDefinition {
   users: UserSpec[];
   /** In the order seedOrg creates them (referenced objects first). */
   seed: SeedSet[];
+  /** Security-model and automation definitions, by kind (see automationMetadata.ts). */
+  automation: AutomationMetadata;
   problems: MetadataProblem[];
   /** sha256 over the sorted relative paths and contents of every file the definition comes from. */
   metadataHash: string;

@@ -33,6 +33,11 @@ export interface AccessPolicy {
   canDeleteRecord(user: UserContext, object: ObjectDef, row: StoredRow): boolean;
   /** System permissions such as ConvertLeads, ViewAllData, ApiEnabled. */
   hasPermission(user: UserContext, permission: string): boolean;
+  /**
+   * Told after every committed write, so a policy that caches (group membership, role
+   * hierarchy, permission set assignments) can drop what the write made stale.
+   */
+  recordChanged?(object: ObjectDef): void;
 }
 
 const ALL: ObjectAccess = { read: true, create: true, edit: true, delete: true, viewAll: true, modifyAll: true };

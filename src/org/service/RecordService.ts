@@ -84,6 +84,22 @@ export class RecordService {
     return object.fields.filter((f) => this.deps.access.fieldAccess(user, object, f).read);
   }
 
+  /**
+   * One transaction (a SAVEPOINT when nested) that the automation hooks see begin and end, so
+   * the automation log can mark what a rollback undid.
+   */
+  inTransaction<T>(fn: () => T): T {
+    this.deps.hooks.beginTransaction?.();
+    let rolledBack = true;
+    try {
+      const result = this.deps.store.transaction(fn);
+      rolledBack = false;
+      return result;
+    } finally {
+      this.deps.hooks.endTransaction?.(rolledBack);
+    }
+  }
+
   // --- reads ---------------------------------------------------------------------------------
 
   /** Normalises an id from a request and checks that it belongs to the object. */
@@ -274,7 +290,7 @@ export class RecordService {
       throw new SalesforceError(400, 'INVALID_FIELD', 'Cannot specify Id in an insert call', ['Id']);
     }
     const changes = this.toStoredChanges(user, object, input, 'insert');
-    return this.deps.store.transaction(() => {
+    return this.inTransaction(() => {
       const now = formatDateTime(this.deps.now());
       const row: StoredRow = { ...this.defaultsFor(object), ...changes };
       row.Id = this.deps.store.newId(object);
@@ -291,6 +307,7 @@ export class RecordService {
       this.deps.hooks.validate(event);
       this.deps.store.insert(object, row);
       this.deps.hooks.afterSave(event);
+      this.deps.access.recordChanged?.(object);
       return String(row.Id);
     });
   }
@@ -308,7 +325,7 @@ export class RecordService {
       throw new SalesforceError(400, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
     }
     const changes = this.toStoredChanges(user, object, input, 'update');
-    return this.deps.store.transaction(() => {
+    return this.inTransaction(() => {
       const prior = this.editableRow(user, object, rawId);
       if (!this.deps.access.canEditRecord(user, object, prior)) throw SfErrors.insufficientAccess();
       const now = formatDateTime(this.deps.now());
@@ -324,6 +341,7 @@ export class RecordService {
       for (const f of object.fields) if (row[f.name] !== prior[f.name]) diff[f.name] = row[f.name] ?? null;
       this.deps.store.update(object, String(prior.Id), diff);
       this.deps.hooks.afterSave(event);
+      this.deps.access.recordChanged?.(object);
       return String(prior.Id);
     });
   }
@@ -335,7 +353,7 @@ export class RecordService {
    * automation hooks as a user's update. Never reachable from API input.
    */
   systemUpdate(user: UserContext, object: ObjectDef, id: string, changes: StoredRow): void {
-    this.deps.store.transaction(() => {
+    this.inTransaction(() => {
       const prior = this.deps.store.getById(object, id);
       if (!prior || prior.IsDeleted === 1) throw SfErrors.entityIsDeleted();
       const now = formatDateTime(this.deps.now());
@@ -349,6 +367,7 @@ export class RecordService {
       for (const f of object.fields) if (row[f.name] !== prior[f.name]) diff[f.name] = row[f.name] ?? null;
       this.deps.store.update(object, id, diff);
       this.deps.hooks.afterSave(event);
+      this.deps.access.recordChanged?.(object);
     });
   }
 
@@ -356,12 +375,13 @@ export class RecordService {
     if (!object.deletable || !this.deps.access.objectAccess(user, object).delete) {
       throw new SalesforceError(400, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
     }
-    return this.deps.store.transaction(() => {
+    return this.inTransaction(() => {
       const id = this.idFor(object, rawId);
       const row = this.visibleRow(user, object, id, rawId);
       if (!this.deps.access.canDeleteRecord(user, object, row)) throw SfErrors.insufficientAccess();
       this.deps.hooks.validate({ user, object, kind: 'delete', row, prior: row, options: DEFAULT_SAVE });
       this.softDeleteWithChildren(user, object, id);
+      this.deps.access.recordChanged?.(object);
       return id;
     });
   }
@@ -387,7 +407,7 @@ export class RecordService {
     options: SaveOptions = DEFAULT_SAVE,
   ): { id: string; created: boolean } {
     const field = this.externalIdField(object, fieldName);
-    return this.deps.store.transaction(() => {
+    return this.inTransaction(() => {
       const matches = value === '' ? [] : this.findByExternalId(user, object, field.name, value);
       if (matches.length > 1) throw SfErrors.duplicateExternalId(field.name, matches.map((m) => String(m.Id)));
       const body = { ...input };
@@ -412,7 +432,7 @@ export class RecordService {
     const run = () => {
       for (const item of items) {
         try {
-          const r = this.deps.store.transaction(() => one(item));
+          const r = this.inTransaction(() => one(item));
           results.push({ id: r.id, success: true, errors: [], ...(r.created === undefined ? {} : { created: r.created }) });
         } catch (err) {
           if (!isSalesforceError(err)) throw err;
@@ -422,7 +442,7 @@ export class RecordService {
       if (allOrNone && results.some((r) => !r.success)) throw ROLLBACK;
     };
     try {
-      this.deps.store.transaction(run);
+      this.inTransaction(run);
     } catch (err) {
       if (err !== ROLLBACK) throw err;
       const rolledBack = SfErrors.allOrNoneRolledBack().toSaveError();

@@ -28,6 +28,10 @@ export interface SaveEvent {
  * duplicate and assignment rules plug in here in "Local org, part 2"; part 1 runs none.
  */
 export interface SaveHooks {
+  /** A DML call's transaction starts (nested for saves that automations make). */
+  beginTransaction?(): void;
+  /** ...and ends, committed or rolled back: the automation log marks what was undone. */
+  endTransaction?(rolledBack: boolean): void;
   /** Before-save record-triggered flows: may change event.row. */
   beforeSave(event: SaveEvent): void;
   /** Validation rules, then duplicate rules: throw a SalesforceError to refuse the save. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sessionIdFromAuthorization } from '../../auth/LoginService.ts';
 import { checkApiVersion } from '../apiVersions.ts';
 import type { OrgServices } from '../OrgServices.ts';
+import { automationLogRoutes } from './automationLog.ts';
 import { collectionRoutes } from './collections.ts';
 import { limitsRoutes } from './limits.ts';
 import { refuseOtherMethods } from './methodNotAllowed.ts';
@@ -28,6 +29,7 @@ export async function restApi(app: FastifyInstance, opts: { org: OrgServices }):
   collectionRoutes(app, org);
   queryRoutes(app, org);
   limitsRoutes(app, org);
+  automationLogRoutes(app, org);
   refuseOtherMethods(app, {
     '/sobjects': ['GET'],
     '/sobjects/:type': ['GET', 'POST'],
@@ -40,5 +42,6 @@ export async function restApi(app: FastifyInstance, opts: { org: OrgServices }):
     '/query': ['GET'],
     '/queryAll': ['GET'],
     '/limits': ['GET'],
+    '/golive/automation-log': ['GET'],
   });
 }
