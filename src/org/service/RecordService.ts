@@ -4,7 +4,7 @@ import { keyPrefixOf, toId18 } from '../ids/salesforceId.ts';
 import type { OrgStore, StoredRow, StoredValue } from '../persistence/OrgStore.ts';
 import type { FieldDef, ObjectDef, OrgSchema } from '../schema/types.ts';
 import { formatDateTime, toStored } from '../schema/valueCodec.ts';
-import type { AccessPolicy } from './AccessPolicy.ts';
+import { type AccessPolicy, OpenAccessPolicy } from './AccessPolicy.ts';
 import { type ApiRecord, toApiRecord } from './recordShape.ts';
 import type { SaveHooks, SaveOptions } from './SaveHooks.ts';
 import type { UserContext } from './UserContext.ts';
@@ -46,6 +46,9 @@ const CASCADE_DELETE: ReadonlyArray<[child: string, field: string]> = [
 
 const DEFAULT_SAVE: SaveOptions = { useAssignmentRules: true };
 
+/** System mode: what automation running "without sharing" may do (object flags still apply). */
+const SYSTEM_ACCESS: AccessPolicy = new OpenAccessPolicy();
+
 /**
  * The one service layer every read and write goes through, for the API and the UI alike: object
  * and field resolution, value validation, defaults, access checks and the save pipeline in
@@ -80,6 +83,14 @@ export class RecordService {
     return object;
   }
 
+  /**
+   * The access rules a write runs under: the user's, or none for system-mode saves (record-
+   * triggered flows and other automation run "in system context without sharing" on Salesforce).
+   */
+  private accessFor(options: SaveOptions): AccessPolicy {
+    return options.system ? SYSTEM_ACCESS : this.deps.access;
+  }
+
   readableFields(user: UserContext, object: ObjectDef): FieldDef[] {
     return object.fields.filter((f) => this.deps.access.fieldAccess(user, object, f).read);
   }
@@ -111,9 +122,9 @@ export class RecordService {
   }
 
   /** The live row with that id that the user can see; NOT_FOUND / ENTITY_IS_DELETED otherwise. */
-  private visibleRow(user: UserContext, object: ObjectDef, id: string, raw: string): StoredRow {
+  private visibleRow(user: UserContext, object: ObjectDef, id: string, raw: string, access: AccessPolicy = this.deps.access): StoredRow {
     const row = this.deps.store.getById(object, id);
-    if (!row || !this.deps.access.canReadRecord(user, object, row)) throw SfErrors.recordNotFound(raw);
+    if (!row || !access.canReadRecord(user, object, row)) throw SfErrors.recordNotFound(raw);
     if (row.IsDeleted === 1) throw SfErrors.entityIsDeleted();
     return row;
   }
@@ -173,7 +184,7 @@ export class RecordService {
   // --- writes --------------------------------------------------------------------------------
 
   /** Turns API input into stored values, refusing unknown, read-only and invalid fields. */
-  private toStoredChanges(user: UserContext, object: ObjectDef, input: Record<string, unknown>, kind: 'insert' | 'update'): StoredRow {
+  private toStoredChanges(user: UserContext, object: ObjectDef, input: Record<string, unknown>, kind: 'insert' | 'update', access: AccessPolicy): StoredRow {
     const changes: StoredRow = {};
     const notWritable: string[] = [];
     for (const [key, value] of Object.entries(input)) {
@@ -194,7 +205,7 @@ export class RecordService {
         stored = toStored(this.deps.store.schema, field, value);
       }
       const writable = kind === 'insert' ? field.createable : field.updateable;
-      if (!writable || !this.deps.access.fieldAccess(user, object, field).edit) {
+      if (!writable || !access.fieldAccess(user, object, field).edit) {
         notWritable.push(field.name);
         continue;
       }
@@ -218,7 +229,7 @@ export class RecordService {
   }
 
   /** Lookups must point at live records; OwnerId at an active user or a queue. */
-  private checkReferences(user: UserContext, object: ObjectDef, changes: StoredRow): void {
+  private checkReferences(user: UserContext, object: ObjectDef, changes: StoredRow, access: AccessPolicy): void {
     for (const [name, value] of Object.entries(changes)) {
       if (value === null) continue;
       const field = object.fieldsByLowerName.get(name.toLowerCase());
@@ -227,7 +238,7 @@ export class RecordService {
       const row = target ? this.deps.store.getById(target, String(value)) : undefined;
       if (!target || !row) throw SfErrors.invalidCrossReference(field.name);
       if (row.IsDeleted === 1) throw new SalesforceError(400, 'ENTITY_IS_DELETED', 'entity is deleted', [field.name]);
-      if (!this.deps.access.canReadRecord(user, target, row)) {
+      if (!access.canReadRecord(user, target, row)) {
         throw new SalesforceError(
           400,
           'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
@@ -283,13 +294,14 @@ export class RecordService {
   }
 
   create(user: UserContext, object: ObjectDef, input: Record<string, unknown>, options: SaveOptions = DEFAULT_SAVE): string {
-    if (!object.createable || !this.deps.access.objectAccess(user, object).create) {
+    const access = this.accessFor(options);
+    if (!object.createable || !access.objectAccess(user, object).create) {
       throw new SalesforceError(400, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
     }
     if (Object.keys(input).some((k) => k.toLowerCase() === 'id' && input[k] !== null && input[k] !== undefined)) {
       throw new SalesforceError(400, 'INVALID_FIELD', 'Cannot specify Id in an insert call', ['Id']);
     }
-    const changes = this.toStoredChanges(user, object, input, 'insert');
+    const changes = this.toStoredChanges(user, object, input, 'insert', access);
     return this.inTransaction(() => {
       const now = formatDateTime(this.deps.now());
       const row: StoredRow = { ...this.defaultsFor(object), ...changes };
@@ -302,7 +314,7 @@ export class RecordService {
       const event = { user, object, kind: 'insert' as const, row, options };
       this.deps.hooks.beforeSave(event);
       this.checkRequired(object, row);
-      this.checkReferences(user, object, changes);
+      this.checkReferences(user, object, changes, access);
       this.checkUnique(object, row, Object.keys(changes));
       this.deps.hooks.validate(event);
       this.deps.store.insert(object, row);
@@ -313,28 +325,29 @@ export class RecordService {
   }
 
   /** The stored row a write may change, with Salesforce's refusals for everything else. */
-  private editableRow(user: UserContext, object: ObjectDef, rawId: string): StoredRow {
+  private editableRow(user: UserContext, object: ObjectDef, rawId: string, access: AccessPolicy): StoredRow {
     const id = this.idFor(object, rawId);
-    const row = this.visibleRow(user, object, id, rawId);
+    const row = this.visibleRow(user, object, id, rawId, access);
     if (object.name === 'Lead' && row.IsConverted === 1) throw SfErrors.cannotUpdateConvertedLead();
     return row;
   }
 
   update(user: UserContext, object: ObjectDef, rawId: string, input: Record<string, unknown>, options: SaveOptions = DEFAULT_SAVE): string {
-    if (!object.updateable || !this.deps.access.objectAccess(user, object).edit) {
+    const access = this.accessFor(options);
+    if (!object.updateable || !access.objectAccess(user, object).edit) {
       throw new SalesforceError(400, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
     }
-    const changes = this.toStoredChanges(user, object, input, 'update');
+    const changes = this.toStoredChanges(user, object, input, 'update', access);
     return this.inTransaction(() => {
-      const prior = this.editableRow(user, object, rawId);
-      if (!this.deps.access.canEditRecord(user, object, prior)) throw SfErrors.insufficientAccess();
+      const prior = this.editableRow(user, object, rawId, access);
+      if (!access.canEditRecord(user, object, prior)) throw SfErrors.insufficientAccess();
       const now = formatDateTime(this.deps.now());
       const row: StoredRow = { ...prior, ...changes, LastModifiedDate: now, SystemModstamp: now, LastModifiedById: user.userId };
       this.deps.derive(object.name, row, { schema: this.deps.store.schema, previous: prior, setByCaller: new Set(Object.keys(changes)) });
       const event = { user, object, kind: 'update' as const, row, prior, options };
       this.deps.hooks.beforeSave(event);
       this.checkRequired(object, row);
-      this.checkReferences(user, object, changes);
+      this.checkReferences(user, object, changes, access);
       this.checkUnique(object, row, Object.keys(changes));
       this.deps.hooks.validate(event);
       const diff: StoredRow = {};
@@ -371,15 +384,16 @@ export class RecordService {
     });
   }
 
-  delete(user: UserContext, object: ObjectDef, rawId: string): string {
-    if (!object.deletable || !this.deps.access.objectAccess(user, object).delete) {
+  delete(user: UserContext, object: ObjectDef, rawId: string, options: SaveOptions = DEFAULT_SAVE): string {
+    const access = this.accessFor(options);
+    if (!object.deletable || !access.objectAccess(user, object).delete) {
       throw new SalesforceError(400, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
     }
     return this.inTransaction(() => {
       const id = this.idFor(object, rawId);
-      const row = this.visibleRow(user, object, id, rawId);
-      if (!this.deps.access.canDeleteRecord(user, object, row)) throw SfErrors.insufficientAccess();
-      this.deps.hooks.validate({ user, object, kind: 'delete', row, prior: row, options: DEFAULT_SAVE });
+      const row = this.visibleRow(user, object, id, rawId, access);
+      if (!access.canDeleteRecord(user, object, row)) throw SfErrors.insufficientAccess();
+      this.deps.hooks.validate({ user, object, kind: 'delete', row, prior: row, options });
       this.softDeleteWithChildren(user, object, id);
       this.deps.access.recordChanged?.(object);
       return id;

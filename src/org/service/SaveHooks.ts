@@ -7,7 +7,11 @@ export type SaveKind = 'insert' | 'update' | 'delete';
 export interface SaveOptions {
   /** Apply the active lead assignment rule (Sforce-Auto-Assign header; default true on the API). */
   useAssignmentRules: boolean;
-  /** Bypass nothing: set only by org bootstrap, which writes seed data as the system. */
+  /**
+   * System mode: no object, field or record access checks (required fields, validation and
+   * automation still apply). Record-triggered flows and the lead converter's internal writes
+   * use it, as Salesforce runs them "in system context without sharing".
+   */
   system?: boolean;
 }
 
