@@ -1,6 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AutomationLog } from './automation/AutomationLog.ts';
 import { AutomationPipeline } from './automation/AutomationPipeline.ts';
+import { AssignmentRuleEngine } from './automation/assignment/AssignmentRuleEngine.ts';
+import { DuplicateRuleEngine } from './automation/duplicates/DuplicateRuleEngine.ts';
+import { FlowEngine } from './automation/flows/FlowEngine.ts';
+import { ValidationRulesEngine } from './automation/validationRules/ValidationRulesEngine.ts';
 import { CredentialStore } from './auth/CredentialStore.ts';
 import { LoginService } from './auth/LoginService.ts';
 import { ConnectedApps, type ConnectedAppConfig } from './auth/connectedApps.ts';
@@ -14,13 +18,14 @@ import { supportedVersions } from './api/apiVersions.ts';
 import { restApi } from './api/rest/restApi.ts';
 import { soapApi } from './api/soap/soapApi.ts';
 import { SfErrors } from './errors/SfErrors.ts';
+import { FormulaUsers } from './formula/FormulaUsers.ts';
 import { LeadConverter } from './leadConvert/LeadConverter.ts';
 import { loadOrgMetadata } from './metadata/loadOrgMetadata.ts';
 import type { OrgDefinition } from './metadata/types.ts';
 import { seedOrg } from './metadata/seedOrg.ts';
 import { SqliteOrgStore } from './persistence/SqliteOrgStore.ts';
+import { SharingAccessPolicy } from './security/SharingAccessPolicy.ts';
 import { computeDerivedFields } from './schema/derivedFields.ts';
-import { OpenAccessPolicy } from './service/AccessPolicy.ts';
 import { DescribeService } from './service/DescribeService.ts';
 import { QueryService } from './service/QueryService.ts';
 import { RecordService } from './service/RecordService.ts';
@@ -89,10 +94,39 @@ export async function buildOrgApp(options: OrgOptions): Promise<LocalOrg> {
   const sessions = new SessionStore(store.db, (options.sessionLifetimeSeconds ?? DEFAULT_SESSION_SECONDS) * 1000, () => now().getTime());
   const credentials = new CredentialStore(store.db);
 
-  const access = new OpenAccessPolicy();
+  const access = new SharingAccessPolicy({ store, definition, inTransaction: () => store.db.inTransaction });
   const automationLog = new AutomationLog(now);
+  // $User, $Profile and $Permission for every formula, cached per user across the engines.
+  const formulaUsers = new FormulaUsers({ store, profiles: definition.profiles, permissionSets: definition.permissionSets });
   // Engines in the order Salesforce runs them within each stage (see AutomationPipeline).
-  const automation = new AutomationPipeline([], automationLog);
+  const automation = new AutomationPipeline(
+    [
+      new ValidationRulesEngine({
+        rules: definition.automation.validationRules ?? [],
+        store,
+        users: formulaUsers,
+        log: automationLog,
+        now,
+      }),
+      new DuplicateRuleEngine({ rules: definition.automation.duplicateRules ?? { byObject: new Map() }, store, access, log: automationLog, now }),
+      new AssignmentRuleEngine({
+        rules: definition.automation.assignmentRules ?? { active: new Map() },
+        store,
+        users: formulaUsers,
+        log: automationLog,
+        now,
+      }),
+      new FlowEngine({
+        flows: definition.automation.flows ?? [],
+        // Flows write through the record service, which is built on this pipeline just below.
+        records: (): RecordService => records,
+        users: formulaUsers,
+        log: automationLog,
+        now,
+      }),
+    ],
+    automationLog,
+  );
   const records = new RecordService({ store, access, hooks: automation, derive: computeDerivedFields, now });
   if (store.count(definition.schema.object('Organization')!) === 0) {
     const seeded = seedOrg(store, definition, {
@@ -112,7 +146,7 @@ export async function buildOrgApp(options: OrgOptions): Promise<LocalOrg> {
       : [],
   );
   const query = new QueryService(new QueryEngine(store), access, now);
-  const login = new LoginService(store, credentials, sessions);
+  const login = new LoginService(store, credentials, sessions, access);
   const leadConverter = new LeadConverter({ records, store, mappings: definition.leadConvertMappings });
 
   const services: OrgServices = {

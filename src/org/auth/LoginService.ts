@@ -1,5 +1,6 @@
 import { SfErrors } from '../errors/SfErrors.ts';
 import type { OrgStore, StoredRow } from '../persistence/OrgStore.ts';
+import type { AccessPolicy } from '../service/AccessPolicy.ts';
 import type { UserContext } from '../service/UserContext.ts';
 import type { CredentialStore } from './CredentialStore.ts';
 import type { Session, SessionStore } from './SessionStore.ts';
@@ -14,6 +15,8 @@ export class LoginService {
     private readonly store: OrgStore,
     private readonly credentials: CredentialStore,
     readonly sessions: SessionStore,
+    /** The security model, for the "API Enabled" permission; without one every user may use the API. */
+    private readonly access?: Pick<AccessPolicy, 'hasPermission'>,
   ) {}
 
   get orgId(): string {
@@ -40,7 +43,13 @@ export class LoginService {
 
   passwordLogin(username: string, password: string, loginType: Session['loginType']): { user: StoredRow; session: Session } {
     const user = this.checkPassword(username, password);
+    // SOAP login() is itself an API call; an OAuth login is not, the calls made with its token are.
+    if (loginType === 'soap') this.requireApiAccess({ userId: String(user.Id), orgId: this.orgId, username: String(user.Username), profileId: null });
     return { user, session: this.sessions.create(String(user.Id), this.orgId, loginType) };
+  }
+
+  private requireApiAccess(user: UserContext): void {
+    if (this.access && !this.access.hasPermission(user, 'ApiEnabled')) throw SfErrors.apiDisabledForUser();
   }
 
   /** A session for a user already proven some other way (JWT bearer, frontdoor). */
@@ -64,11 +73,16 @@ export class LoginService {
     };
   }
 
-  /** The caller of an API request, from its session id; INVALID_SESSION_ID when it has none that is live. */
+  /**
+   * The caller of an API request, from its session id: INVALID_SESSION_ID when it has none that is
+   * live, API_CURRENTLY_DISABLED when the user lacks "API Enabled".
+   */
   authenticate(sessionId: string | undefined): UserContext {
     const session = sessionId ? this.sessions.use(sessionId) : undefined;
     if (!session) throw SfErrors.invalidSession();
-    return this.contextFor(session);
+    const user = this.contextFor(session);
+    this.requireApiAccess(user);
+    return user;
   }
 }
 

@@ -11,6 +11,11 @@ export class SalesforceError extends Error {
     readonly fields: string[] = [],
     /** Extra properties some errors carry in their REST body (duplicateResult of DUPLICATES_DETECTED). */
     readonly extra: Record<string, unknown> = {},
+    /**
+     * Further errors of the same save, reported after this one: Salesforce reports every failing
+     * validation rule of a record at once (REST: one array entry each; collections: one `errors` entry each).
+     */
+    readonly also: readonly SalesforceError[] = [],
   ) {
     super(message);
     this.name = 'SalesforceError';
@@ -24,12 +29,17 @@ export class SalesforceError extends Error {
       errorCode: this.errorCode,
     };
     if (this.fields.length > 0) body.fields = this.fields;
-    return [body];
+    return [body, ...this.also.flatMap((e) => e.toRestBody())];
   }
 
   /** The per-record entry of a save result (collections, SOAP). */
   toSaveError(): { statusCode: string; message: string; fields: string[] } & Record<string, unknown> {
     return { ...this.extra, statusCode: this.errorCode, message: this.message, fields: this.fields };
+  }
+
+  /** Every per-record entry: this error and those in `also`. */
+  toSaveErrors(): Array<{ statusCode: string; message: string; fields: string[] } & Record<string, unknown>> {
+    return [this.toSaveError(), ...this.also.flatMap((e) => e.toSaveErrors())];
   }
 }
 

@@ -123,6 +123,22 @@ export const SfErrors = {
       [field],
     ),
 
+  /**
+   * A duplicate rule refused the save (Block, or an Alert the DuplicateRuleHeader did not allow).
+   * The body carries Salesforce's duplicateResult, whose matchRecords name the existing records.
+   */
+  duplicatesDetected: (message: string, duplicateResult: Record<string, unknown>) =>
+    new SalesforceError(400, 'DUPLICATES_DETECTED', message, [], { duplicateResult }),
+
+  /** A validation rule's condition was true: its message, on its errorDisplayField when it has one. */
+  fieldCustomValidation: (message: string, field?: string) =>
+    new SalesforceError(400, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message, field ? [field] : []),
+  /** Several errors of one save, reported together: the first, then the others (see SalesforceError.also). */
+  together: (errors: readonly SalesforceError[]) => {
+    const [first, ...rest] = errors;
+    return rest.length === 0 ? first : new SalesforceError(first.httpStatus, first.errorCode, first.message, first.fields, first.extra, [...first.also, ...rest]);
+  },
+
   // --- transactions -------------------------------------------------------------------------
   allOrNoneRolledBack: () =>
     new SalesforceError(
@@ -183,4 +199,6 @@ export const SfErrors = {
   // --- access (enforced from "Local org, part 2") --------------------------------------------
   insufficientAccess: () =>
     new SalesforceError(400, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id'),
+  /** A user without the "API Enabled" permission: SOAP login and every API call (403 over REST). */
+  apiDisabledForUser: () => new SalesforceError(403, 'API_CURRENTLY_DISABLED', 'API is disabled for this User'),
 } as const;

@@ -67,7 +67,7 @@ export class LeadConverter {
       return { ...done, success: true, errors: [] };
     } catch (err) {
       if (!isSalesforceError(err)) throw err;
-      return { leadId: null, accountId: null, contactId: null, opportunityId: null, success: false, errors: [err.toSaveError()] };
+      return { leadId: null, accountId: null, contactId: null, opportunityId: null, success: false, errors: err.toSaveErrors() };
     }
   }
 

@@ -1,8 +1,18 @@
+import { readAssignmentRules } from '../automation/assignment/readAssignmentRules.ts';
+import type { AssignmentRules } from '../automation/assignment/types.ts';
+import { readDuplicateRules } from '../automation/duplicates/readDuplicateRules.ts';
+import { readMatchingRules } from '../automation/duplicates/readMatchingRules.ts';
+import type { DuplicateRules, MatchingRules } from '../automation/duplicates/types.ts';
+import type { FlowDefinition } from '../automation/flows/flowModel.ts';
+import { readFlows } from '../automation/flows/readFlows.ts';
+import { readValidationRules } from '../automation/validationRules/readValidationRules.ts';
+import type { ValidationRuleDef } from '../automation/validationRules/types.ts';
 import type { OrgSchema } from '../schema/types.ts';
+import { readSharingRules, type SharingRulesMetadata } from '../security/sharingRulesMetadata.ts';
 import type { MetadataXml } from './metadataXml.ts';
 import { notEmulatedFile } from './notEmulated.ts';
 import type { ProjectFile } from './projectFiles.ts';
-import type { MetadataProblem } from './types.ts';
+import type { GroupDef, MetadataProblem, QueueDef, RoleDef, UserSpec } from './types.ts';
 
 /**
  * The extension point for metadata that drives the security model and the automation engine
@@ -16,17 +26,44 @@ export interface AutomationReaderContext {
   read(file: ProjectFile, roots: readonly string[]): MetadataXml;
   schema: OrgSchema;
   problems: MetadataProblem[];
+  /** The org's users and queues, for rules that name them (assignment rules' assignees). */
+  directory: AutomationDirectory;
+  /** What the readers registered before this one produced (READERS order). */
+  produced: Readonly<AutomationMetadata>;
+}
+
+export interface AutomationDirectory {
+  users: readonly UserSpec[];
+  queues: readonly QueueDef[];
+  /** Roles and public groups, for rules that share with them (sharing rules). */
+  roles?: readonly RoleDef[];
+  groups?: readonly GroupDef[];
 }
 
 /** What the readers produced; each engine adds its own typed field. */
 export interface AutomationMetadata {
   [kind: string]: unknown;
+  validationRules?: ValidationRuleDef[];
+  assignmentRules?: AssignmentRules;
+  matchingRules?: MatchingRules;
+  duplicateRules?: DuplicateRules;
+  sharingRules?: SharingRulesMetadata;
+  /** Active record-triggered flows, in run order. */
+  flows?: FlowDefinition[];
 }
 
 type Reader = (ctx: AutomationReaderContext) => unknown;
 
 /** File suffix (lower case, as in `X.<suffix>-meta.xml`) → the field of AutomationMetadata and its reader. */
-const READERS: Record<string, { key: string; read: Reader }> = {};
+const READERS: Record<string, { key: string; read: Reader }> = {
+  validationrule: { key: 'validationRules', read: readValidationRules },
+  assignmentrules: { key: 'assignmentRules', read: readAssignmentRules },
+  // Before duplicate rules, which resolve the matching rules they use.
+  matchingrule: { key: 'matchingRules', read: readMatchingRules },
+  duplicaterule: { key: 'duplicateRules', read: readDuplicateRules },
+  sharingrules: { key: 'sharingRules', read: readSharingRules },
+  flow: { key: 'flows', read: readFlows },
+};
 
 /** The suffixes that belong to the security model and automation engine. */
 export const AUTOMATION_SUFFIXES = new Set(['validationrule', 'flow', 'assignmentrules', 'duplicaterule', 'matchingrule', 'sharingrules']);
@@ -36,15 +73,19 @@ export function readAutomationMetadata(
   read: AutomationReaderContext['read'],
   schema: OrgSchema,
   problems: MetadataProblem[],
+  directory: AutomationDirectory = { users: [], queues: [] },
 ): AutomationMetadata {
   const out: AutomationMetadata = {};
-  for (const [suffix, files] of filesBySuffix) {
+  // Readers run in READERS order, so one may build on another's result (duplicate rules on matching rules).
+  const order = Object.keys(READERS);
+  const rank = (suffix: string) => (order.includes(suffix) ? order.indexOf(suffix) : order.length);
+  for (const [suffix, files] of [...filesBySuffix].sort(([a], [b]) => rank(a) - rank(b))) {
     const reader = READERS[suffix];
     if (!reader) {
       for (const f of files) problems.push(notEmulatedFile(f.rel, suffix));
       continue;
     }
-    out[reader.key] = reader.read({ files, read, schema, problems });
+    out[reader.key] = reader.read({ files, read, schema, problems, directory, produced: out });
   }
   return out;
 }

@@ -300,12 +300,13 @@ export function customFieldSpec(name: string, ctx: FieldContext): FieldSpec | un
       }
       if (metaType === 'MasterDetail') {
         spec.required = true;
+        spec.masterDetail = true;
         spec.updateable = bool(body, 'reparentableMasterDetail') === true;
         problem(
           ctx,
           'type',
-          `Master-detail field ${ctx.objectName}.${name} is emulated as a required lookup: deleting the ${target} does not delete its ${ctx.objectName} records, and sharing is not inherited from the master yet.`,
-          'Planned for a later golive release. Roll-up summaries on the master are not emulated either.',
+          `Master-detail field ${ctx.objectName}.${name} is emulated as a required lookup that inherits the ${target}'s sharing and is deleted with it; roll-up summary fields on the ${target} are not emulated.`,
+          'Planned for a later golive release: until then, do not rely on roll-up summaries in the local org.',
         );
       } else {
         const constraint = str(body, 'deleteConstraint');

@@ -216,7 +216,7 @@ export function loadOrgMetadata(projectDir: string): OrgDefinition {
     queue.memberUsernames = [...members];
   }
 
-  const automation = readAutomationMetadata(c.automation, read, schema, problems);
+  const automation = readAutomationMetadata(c.automation, read, schema, problems, { users, queues, roles, groups });
 
   const seed = loadSeedFiles(layout.projectDir, { schema, users, queues, groups, recordTypes, profiles, roles, permissionSets });
 

@@ -17,38 +17,8 @@ interface NotEmulated {
 const PLANNED = 'Planned for a later golive release.';
 
 const CATALOGUE: Readonly<Record<string, NotEmulated>> = {
-  validationrule: {
-    element: 'validationRules',
-    message: 'Validation rules are not emulated yet.',
-    hint: `${PLANNED} Until then the local org saves records this rule would reject; test the rule in a sandbox.`,
-  },
-  flow: {
-    element: 'flows',
-    message: 'Flows are not emulated yet.',
-    hint: `${PLANNED} Until then no flow runs on save; fields a flow would set stay as the API wrote them.`,
-  },
-  assignmentrules: {
-    element: 'assignmentRules',
-    message: 'Assignment rules are not emulated yet.',
-    hint: `${PLANNED} Until then new records keep the owner the API gives them (or the running user).`,
-  },
   autoresponserules: { element: 'autoResponseRules', message: 'Auto-response rules are not emulated.', hint: 'No email is sent by the local org.' },
   escalationrules: { element: 'escalationRules', message: 'Escalation rules are not emulated.', hint: 'Cases are not escalated by the local org.' },
-  duplicaterule: {
-    element: 'duplicateRules',
-    message: 'Duplicate rules are not emulated yet.',
-    hint: `${PLANNED} Until then duplicates are saved without DUPLICATES_DETECTED errors.`,
-  },
-  matchingrule: {
-    element: 'matchingRules',
-    message: 'Matching rules are not emulated yet.',
-    hint: `${PLANNED} They only matter together with duplicate rules.`,
-  },
-  sharingrules: {
-    element: 'sharingRules',
-    message: 'Sharing rules are not emulated yet.',
-    hint: `${PLANNED} Until then users see only what the org-wide defaults, ownership and the role hierarchy give them.`,
-  },
   cls: {
     element: 'classes',
     message: 'Apex classes are not run by the local org.',

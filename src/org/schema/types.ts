@@ -58,6 +58,8 @@ export interface FieldDef {
    * `<relationshipName>__r` style for custom lookups). Null where the platform exposes none.
    */
   childRelationshipName?: string | null;
+  /** A master-detail field: the child is deleted with its master (and shares its access). */
+  masterDetail?: boolean;
   externalId: boolean;
   unique: boolean;
   idLookup: boolean;
@@ -153,7 +155,7 @@ export class OrgSchema {
             childSObject: child.name,
             field: f.name,
             relationshipName: f.childRelationshipName ?? null,
-            cascadeDelete: false,
+            cascadeDelete: f.masterDetail === true,
           });
         }
       }

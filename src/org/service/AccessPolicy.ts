@@ -18,9 +18,9 @@ export interface FieldAccess {
 
 /**
  * Who may see and change what. The service layer asks this for every call, from the API and
- * the UI alike, so the security model is enforced in one place. Profiles, permission sets,
- * sharing and the role hierarchy implement it in "Local org, part 2"; until then the local org
- * runs with OpenAccessPolicy, where every user has every right, and says so at start.
+ * the UI alike, so the security model is enforced in one place. The local org runs with
+ * security/SharingAccessPolicy (profiles, permission sets, sharing, the role hierarchy);
+ * OpenAccessPolicy, where every user has every right, is system mode and a test double.
  */
 export interface AccessPolicy {
   readonly name: string;
@@ -31,6 +31,11 @@ export interface AccessPolicy {
   canReadRecord(user: UserContext, object: ObjectDef, row: StoredRow): boolean;
   canEditRecord(user: UserContext, object: ObjectDef, row: StoredRow): boolean;
   canDeleteRecord(user: UserContext, object: ObjectDef, row: StoredRow): boolean;
+  /**
+   * May the user give the record to another owner? Full access (owner, above the owner, Modify
+   * All) or a transfer permission; a policy without this method lets whoever may edit transfer.
+   */
+  canTransferRecord?(user: UserContext, object: ObjectDef, row: StoredRow): boolean;
   /** System permissions such as ConvertLeads, ViewAllData, ApiEnabled. */
   hasPermission(user: UserContext, permission: string): boolean;
   /**

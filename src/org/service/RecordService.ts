@@ -194,7 +194,7 @@ export class RecordService {
       if (!field) {
         // A parent given by external id: "Account": { "External_Id__c": "A-1" }.
         const viaRelationship = object.referencesByRelationship.get(key.toLowerCase());
-        if (viaRelationship && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        if (viaRelationship && access.fieldAccess(user, object, viaRelationship).read && value !== null && typeof value === 'object' && !Array.isArray(value)) {
           field = viaRelationship;
           stored = this.resolveParentByExternalId(user, viaRelationship, value as Record<string, unknown>);
         } else {
@@ -202,6 +202,8 @@ export class RecordService {
         }
       } else {
         if (field.name === 'Id' && kind === 'update') continue;
+        // A field hidden by field-level security does not exist for the user, as in SOQL.
+        if (!access.fieldAccess(user, object, field).read) throw SfErrors.noSuchColumn(key, object.name);
         stored = toStored(this.deps.store.schema, field, value);
       }
       const writable = kind === 'insert' ? field.createable : field.updateable;
@@ -324,10 +326,22 @@ export class RecordService {
     });
   }
 
+  /**
+   * The live row a write names. A record the user cannot see is refused like one the user may not
+   * change (INSUFFICIENT_ACCESS_OR_READONLY), as Salesforce's DML does; only reads say NOT_FOUND.
+   */
+  private targetRow(user: UserContext, object: ObjectDef, id: string, raw: string, access: AccessPolicy): StoredRow {
+    const row = this.deps.store.getById(object, id);
+    if (!row) throw SfErrors.recordNotFound(raw);
+    if (!access.canReadRecord(user, object, row)) throw SfErrors.insufficientAccess();
+    if (row.IsDeleted === 1) throw SfErrors.entityIsDeleted();
+    return row;
+  }
+
   /** The stored row a write may change, with Salesforce's refusals for everything else. */
   private editableRow(user: UserContext, object: ObjectDef, rawId: string, access: AccessPolicy): StoredRow {
     const id = this.idFor(object, rawId);
-    const row = this.visibleRow(user, object, id, rawId, access);
+    const row = this.targetRow(user, object, id, rawId, access);
     if (object.name === 'Lead' && row.IsConverted === 1) throw SfErrors.cannotUpdateConvertedLead();
     return row;
   }
@@ -341,6 +355,8 @@ export class RecordService {
     return this.inTransaction(() => {
       const prior = this.editableRow(user, object, rawId, access);
       if (!access.canEditRecord(user, object, prior)) throw SfErrors.insufficientAccess();
+      const transfer = changes.OwnerId !== undefined && changes.OwnerId !== prior.OwnerId;
+      if (transfer && access.canTransferRecord && !access.canTransferRecord(user, object, prior)) throw SfErrors.insufficientAccess();
       const now = formatDateTime(this.deps.now());
       const row: StoredRow = { ...prior, ...changes, LastModifiedDate: now, SystemModstamp: now, LastModifiedById: user.userId };
       this.deps.derive(object.name, row, { schema: this.deps.store.schema, previous: prior, setByCaller: new Set(Object.keys(changes)) });
@@ -391,7 +407,7 @@ export class RecordService {
     }
     return this.inTransaction(() => {
       const id = this.idFor(object, rawId);
-      const row = this.visibleRow(user, object, id, rawId, access);
+      const row = this.targetRow(user, object, id, rawId, access);
       if (!access.canDeleteRecord(user, object, row)) throw SfErrors.insufficientAccess();
       this.deps.hooks.validate({ user, object, kind: 'delete', row, prior: row, options });
       this.softDeleteWithChildren(user, object, id);
@@ -403,10 +419,20 @@ export class RecordService {
   private softDeleteWithChildren(user: UserContext, object: ObjectDef, id: string): void {
     const now = formatDateTime(this.deps.now());
     this.deps.store.softDelete(object, id, user.userId, now);
+    const cascades: Array<[ObjectDef, FieldDef]> = [];
     for (const [childName, field] of CASCADE_DELETE) {
       const child = this.deps.store.schema.object(childName);
       const f = child?.fieldsByLowerName.get(field.toLowerCase());
-      if (!child || !f || !f.referenceTo.some((r) => r.toLowerCase() === object.name.toLowerCase())) continue;
+      if (child && f && f.referenceTo.some((r) => r.toLowerCase() === object.name.toLowerCase())) cascades.push([child, f]);
+    }
+    // Master-detail children go with their master.
+    for (const rel of object.childRelationships) {
+      if (!rel.cascadeDelete) continue;
+      const child = this.deps.store.schema.object(rel.childSObject);
+      const f = child?.fieldsByLowerName.get(rel.field.toLowerCase());
+      if (child && f) cascades.push([child, f]);
+    }
+    for (const [child, f] of cascades) {
       for (const c of this.deps.store.findBy(child, f.name, id, 100_000)) this.softDeleteWithChildren(user, child, String(c.Id));
     }
   }
@@ -450,7 +476,7 @@ export class RecordService {
           results.push({ id: r.id, success: true, errors: [], ...(r.created === undefined ? {} : { created: r.created }) });
         } catch (err) {
           if (!isSalesforceError(err)) throw err;
-          results.push({ id: null, success: false, errors: [err.toSaveError()] });
+          results.push({ id: null, success: false, errors: err.toSaveErrors() });
         }
       }
       if (allOrNone && results.some((r) => !r.success)) throw ROLLBACK;

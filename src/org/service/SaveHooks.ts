@@ -13,6 +13,14 @@ export interface SaveOptions {
    * use it, as Salesforce runs them "in system context without sharing".
    */
   system?: boolean;
+  /**
+   * The DuplicateRuleHeader (REST: `Sforce-Duplicate-Rule-Header`, API 52.0+): allowSave saves
+   * past a duplicate rule's alert (never past Block); includeRecordDetails returns the matched
+   * records' fields; runAsCurrentUser matches only records the user can see. All false by default.
+   */
+  duplicateRuleHeader?: { allowSave: boolean; includeRecordDetails: boolean; runAsCurrentUser: boolean };
+  /** The API version of the call ('60.0'), for record URLs in what a save reports (duplicateResult). */
+  apiVersion?: string;
 }
 
 export interface SaveEvent {

@@ -107,6 +107,20 @@ describe('sObject Collections and upsert through jsforce', () => {
     assert.equal(record.Account__c, account.id);
   });
 
+  it('deletes master-detail children with their master', async () => {
+    const { id: invoiceId } = await conn.sobject('Invoice__c').create({ Name: 'master', Due_Date__c: '2027-04-01' });
+    const lines = await conn.sobject('Invoice_Line__c').create([
+      { Name: 'line 1', Invoice__c: invoiceId },
+      { Name: 'line 2', Invoice__c: invoiceId },
+    ]);
+    assert.ok(lines.every((l) => l.success));
+    const withLines = await conn.query<{ Lines: { totalSize: number } }>(`SELECT Id, (SELECT Id FROM Lines__r) FROM Invoice__c WHERE Id = '${invoiceId}'`);
+    assert.equal((withLines.records[0] as unknown as { Lines__r: { totalSize: number } }).Lines__r.totalSize, 2);
+    await conn.sobject('Invoice__c').destroy(invoiceId!);
+    const left = await conn.query(`SELECT COUNT() FROM Invoice_Line__c WHERE Invoice__c = '${invoiceId}'`);
+    assert.equal(left.totalSize, 0);
+  });
+
   it('refuses a duplicate value in a unique field', async () => {
     await conn.sobject('Invoice__c').create({ Name: 'u1', External_Id__c: 'UNIQ-1', Due_Date__c: '2027-01-01' });
     await assert.rejects(

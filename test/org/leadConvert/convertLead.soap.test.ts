@@ -29,7 +29,7 @@ async function createLead(fields: Record<string, unknown> = {}): Promise<{ id: s
     Title: 'Chief Mathematician',
     Company: company,
     Email: `ada${seq}@engines.example`,
-    Phone: '+44 20 7946 0000',
+    Phone: '(415) 555-0142', // the default org's Lead.Phone_Format validation rule
     MobilePhone: '+44 7700 900000',
     Website: 'https://engines.example',
     Rating: 'Hot',
@@ -87,7 +87,7 @@ describe('convertLead over SOAP with jsforce', () => {
     assert.equal(account.BillingState, 'Greater London');
     assert.equal(account.BillingPostalCode, 'SW1Y 4JH');
     assert.equal(account.BillingCountry, 'United Kingdom');
-    assert.equal(account.Phone, '+44 20 7946 0000');
+    assert.equal(account.Phone, '(415) 555-0142');
     assert.equal(account.Website, 'https://engines.example');
     assert.equal(account.Industry, 'Engineering');
     assert.equal(account.AnnualRevenue, 2500000);
@@ -104,7 +104,7 @@ describe('convertLead over SOAP with jsforce', () => {
     assert.equal(contact.LastName, lead.lastName);
     assert.equal(contact.Title, 'Chief Mathematician');
     assert.equal(contact.Email, `ada${seq}@engines.example`);
-    assert.equal(contact.Phone, '+44 20 7946 0000');
+    assert.equal(contact.Phone, '(415) 555-0142');
     assert.equal(contact.MobilePhone, '+44 7700 900000');
     assert.equal(contact.MailingStreet, '12 St James Square');
     assert.equal(contact.MailingCity, 'London');
@@ -148,7 +148,7 @@ describe('convertLead over SOAP with jsforce', () => {
     const account = await conn.sobject('Account').retrieve(acc.id!);
     assert.equal(account.Industry, 'Banking');
     assert.notEqual(account.Name, lead.company);
-    assert.equal(account.Phone, '+44 20 7946 0000', 'a blank account field takes the lead value');
+    assert.equal(account.Phone, '(415) 555-0142', 'a blank account field takes the lead value');
     assert.equal(await count(`SELECT Id FROM Account WHERE Name = '${lead.company}'`), 0);
     assert.equal((await conn.sobject('Contact').retrieve(result.contactId!)).AccountId, acc.id);
     assert.equal((await conn.sobject('Opportunity').retrieve(result.opportunityId!)).AccountId, acc.id);

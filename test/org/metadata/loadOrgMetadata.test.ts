@@ -323,7 +323,7 @@ describe('metadata the local org cannot emulate', () => {
     [`${OBJ}/Account/Account.object-meta.xml`]: xml('CustomObject', '<enableHistory>true</enableHistory><sharingModel>ReadWrite</sharingModel><validationRules><fullName>X</fullName></validationRules>'),
     [`${OBJ}/Case/Case.object-meta.xml`]: xml('CustomObject', '<sharingModel>Private</sharingModel>'),
     [`${OBJ}/Setting__mdt/Setting__mdt.object-meta.xml`]: xml('CustomObject', '<label>Setting</label>'),
-    [`${MAIN}/flows/Lead_Router.flow-meta.xml`]: xml('Flow', '<label>Lead Router</label>'),
+    [`${MAIN}/flows/Lead_Router.flow-meta.xml`]: xml('Flow', '<label>Lead Router</label><processType>Flow</processType><status>Active</status>'),
     [`${MAIN}/assignmentRules/Lead.assignmentRules-meta.xml`]: xml('AssignmentRules', ''),
     [`${MAIN}/duplicateRules/Lead.Dupes.duplicateRule-meta.xml`]: xml('DuplicateRule', ''),
     [`${MAIN}/matchingRules/Lead.matchingRule-meta.xml`]: xml('MatchingRules', ''),
@@ -381,13 +381,11 @@ describe('metadata the local org cannot emulate', () => {
 
   it('reports each file of a type it does not emulate yet, once', () => {
     const expected: Array<[string, string]> = [
-      [`${A}/validationRules/Needs_Phone.validationRule-meta.xml`, 'validationRules'],
+      // Emulated since part 2: a rule without a condition or message is reported and not run.
+      [`${A}/validationRules/Needs_Phone.validationRule-meta.xml`, 'errorConditionFormula'],
       [`${A}/listViews/All.listView-meta.xml`, 'listViews'],
-      [`${MAIN}/flows/Lead_Router.flow-meta.xml`, 'flows'],
-      [`${MAIN}/assignmentRules/Lead.assignmentRules-meta.xml`, 'assignmentRules'],
-      [`${MAIN}/duplicateRules/Lead.Dupes.duplicateRule-meta.xml`, 'duplicateRules'],
-      [`${MAIN}/matchingRules/Lead.matchingRule-meta.xml`, 'matchingRules'],
-      [`${MAIN}/sharingRules/Lead.sharingRules-meta.xml`, 'sharingRules'],
+      // Emulated since part 2: record-triggered flows run; an active screen flow is reported.
+      [`${MAIN}/flows/Lead_Router.flow-meta.xml`, 'processType'],
       [`${MAIN}/layouts/Lead-Lead Layout.layout-meta.xml`, 'layouts'],
       [`${MAIN}/flexipages/Lead_Page.flexipage-meta.xml`, 'flexipages'],
       [`${MAIN}/classes/LeadService.cls-meta.xml`, 'classes'],
@@ -400,9 +398,13 @@ describe('metadata the local org cannot emulate', () => {
       const p = problem(file, element);
       assert.ok(p.message.length > 0 && p.hint.length > 0, `${file} has a message and a hint`);
     }
-    assert.match(problem(`${MAIN}/flows/Lead_Router.flow-meta.xml`, 'flows').message, /not emulated yet/);
+    assert.match(problem(`${MAIN}/flows/Lead_Router.flow-meta.xml`, 'processType').message, /screen flow/);
     assert.equal(problemsFor(def, `${MAIN}/classes/LeadService.cls`).length, 0, 'the .cls content file is covered by its -meta.xml');
     assert.equal(problemsFor(def, `${MAIN}/README.md`).length, 0);
+    assert.equal(problemsFor(def, `${MAIN}/sharingRules/Lead.sharingRules-meta.xml`).length, 0, 'sharing rules are emulated (an empty file shares nothing)');
+    for (const kind of ['assignmentRules/Lead.assignmentRules', 'duplicateRules/Lead.Dupes.duplicateRule', 'matchingRules/Lead.matchingRule']) {
+      assert.equal(problemsFor(def, `${MAIN}/${kind}-meta.xml`).length, 0, `${kind} is emulated (an empty or inactive definition does nothing)`);
+    }
     assert.equal(problemsFor(def, `${MAIN}/connectedApps/Tool.connectedApp-meta.xml`).length, 0, 'the OAuth layer emulates connected apps');
   });
 
