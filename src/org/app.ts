@@ -19,10 +19,12 @@ import { restApi } from './api/rest/restApi.ts';
 import { soapApi } from './api/soap/soapApi.ts';
 import { SfErrors } from './errors/SfErrors.ts';
 import { FormulaUsers } from './formula/FormulaUsers.ts';
+import { LayoutService } from './layouts/LayoutService.ts';
 import { LeadConverter } from './leadConvert/LeadConverter.ts';
 import { loadOrgMetadata } from './metadata/loadOrgMetadata.ts';
 import type { OrgDefinition } from './metadata/types.ts';
 import { seedOrg } from './metadata/seedOrg.ts';
+import { orgUi } from './ui/orgUi.ts';
 import { SqliteOrgStore } from './persistence/SqliteOrgStore.ts';
 import { SharingAccessPolicy } from './security/SharingAccessPolicy.ts';
 import { computeDerivedFields } from './schema/derivedFields.ts';
@@ -48,6 +50,13 @@ export interface OrgOptions {
   definition?: OrgDefinition;
   /** The OAuth clients, instead of the project's connectedApps/ metadata (tests give their own certificates). */
   connectedApps?: ConnectedAppConfig[];
+  /**
+   * Lightning realism of the UI (rows and home cards loaded after the page, behind a spinner).
+   * Default: on unless the environment says ORG_UI_REALISM=off.
+   */
+  uiRealism?: boolean;
+  /** A delay before every API and UI request, in ms. Default: ORG_LATENCY_MS, else none. */
+  latencyMs?: number;
 }
 
 export interface LocalOrg {
@@ -148,6 +157,7 @@ export async function buildOrgApp(options: OrgOptions): Promise<LocalOrg> {
   const query = new QueryService(new QueryEngine(store), access, now);
   const login = new LoginService(store, credentials, sessions, access);
   const leadConverter = new LeadConverter({ records, store, mappings: definition.leadConvertMappings });
+  const layouts = new LayoutService({ store, access, metadata: definition.automation.layouts });
 
   const services: OrgServices = {
     records,
@@ -155,6 +165,7 @@ export async function buildOrgApp(options: OrgOptions): Promise<LocalOrg> {
     query,
     login,
     leadConverter,
+    layouts,
     automationLog,
     store,
     apiUsage: dailyCounter(DAILY_API_REQUESTS, now),
@@ -196,6 +207,8 @@ export async function buildOrgApp(options: OrgOptions): Promise<LocalOrg> {
   const connectedApps = options.connectedApps ? new ConnectedApps(options.connectedApps) : ConnectedApps.fromProject(options.metadataDir);
   await app.register(oauthApi, { org: services, connectedApps, now });
   await app.register(identityApi, { org: services, now });
+  // The Lightning-style UI (src/org/ui): login, frontdoor, /lightning pages, /assets.
+  await app.register(orgUi, { org: services, db: store.db, realism: options.uiRealism, latencyMs: options.latencyMs });
 
   app.addHook('onClose', async () => store.close());
   return { app, services, definition, store, sessions, credentials };

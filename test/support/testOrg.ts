@@ -25,7 +25,8 @@ export interface TestOrg {
  * the real jsforce client talks to it over HTTP, exactly as the harness will.
  */
 export async function startTestOrg(options: Partial<OrgOptions> = {}): Promise<TestOrg> {
-  const org = await buildOrgApp({ metadataDir: DEFAULT_ORG_DIR, dbFile: ':memory:', ...options });
+  // latencyMs 0: an ORG_LATENCY_MS in the developer's shell must not slow the API tests down.
+  const org = await buildOrgApp({ metadataDir: DEFAULT_ORG_DIR, dbFile: ':memory:', latencyMs: 0, ...options });
   await org.app.listen({ host: '127.0.0.1', port: 0 });
   const address = org.app.server.address();
   if (!address || typeof address === 'string') throw new Error('the test org did not get a TCP port');

@@ -1,5 +1,6 @@
 import type { LoginService } from '../auth/LoginService.ts';
 import type { AutomationLog } from '../automation/AutomationLog.ts';
+import type { LayoutService } from '../layouts/LayoutService.ts';
 import type { LeadConverter } from '../leadConvert/LeadConverter.ts';
 import type { OrgStore } from '../persistence/OrgStore.ts';
 import type { DescribeService } from '../service/DescribeService.ts';
@@ -16,6 +17,8 @@ export interface OrgServices {
   /** What automations did, for the local-only /golive/automation-log resource. */
   automationLog: AutomationLog;
   leadConverter: LeadConverter;
+  /** Page layouts as each user sees them, for the UI's record pages and new/edit dialogs. */
+  layouts: LayoutService;
   store: OrgStore;
   /** Counts API calls for /limits, per UTC day. */
   apiUsage: { count(): number; record(): void; max: number };

@@ -7,16 +7,19 @@ import type { FlowDefinition } from '../automation/flows/flowModel.ts';
 import { readFlows } from '../automation/flows/readFlows.ts';
 import { readValidationRules } from '../automation/validationRules/readValidationRules.ts';
 import type { ValidationRuleDef } from '../automation/validationRules/types.ts';
+import { readLayouts } from '../layouts/readLayouts.ts';
+import type { PageLayoutMetadata } from '../layouts/types.ts';
 import type { OrgSchema } from '../schema/types.ts';
 import { readSharingRules, type SharingRulesMetadata } from '../security/sharingRulesMetadata.ts';
 import type { MetadataXml } from './metadataXml.ts';
 import { notEmulatedFile } from './notEmulated.ts';
 import type { ProjectFile } from './projectFiles.ts';
-import type { GroupDef, MetadataProblem, QueueDef, RoleDef, UserSpec } from './types.ts';
+import type { GroupDef, MetadataProblem, ProfileDef, QueueDef, RecordTypeDef, RoleDef, UserSpec } from './types.ts';
 
 /**
  * The extension point for metadata that drives the security model and the automation engine
- * (validation rules, flows, assignment, duplicate, matching and sharing rules). Each engine owns a
+ * (validation rules, flows, assignment, duplicate, matching and sharing rules), and for page
+ * layouts, which shape the UI's record pages and dialogs. Each engine owns a
  * reader that turns its files into definitions, reporting what it cannot emulate as problems;
  * a metadata type with no reader registered here is reported as not emulated, file by file.
  */
@@ -38,6 +41,9 @@ export interface AutomationDirectory {
   /** Roles and public groups, for rules that share with them (sharing rules). */
   roles?: readonly RoleDef[];
   groups?: readonly GroupDef[];
+  /** Profiles (their layoutAssignments) and record types, for page layouts. */
+  profiles?: readonly ProfileDef[];
+  recordTypes?: readonly RecordTypeDef[];
 }
 
 /** What the readers produced; each engine adds its own typed field. */
@@ -50,12 +56,17 @@ export interface AutomationMetadata {
   sharingRules?: SharingRulesMetadata;
   /** Active record-triggered flows, in run order. */
   flows?: FlowDefinition[];
+  /** Page layouts and the profiles' layout assignments (src/org/layouts). */
+  layouts?: PageLayoutMetadata;
 }
 
 type Reader = (ctx: AutomationReaderContext) => unknown;
 
+/** `always`: run even when the project has no file of the suffix (the reader reads other metadata too). */
+type ReaderEntry = { key: string; read: Reader; always?: boolean };
+
 /** File suffix (lower case, as in `X.<suffix>-meta.xml`) → the field of AutomationMetadata and its reader. */
-const READERS: Record<string, { key: string; read: Reader }> = {
+const READERS: Record<string, ReaderEntry> = {
   validationrule: { key: 'validationRules', read: readValidationRules },
   assignmentrules: { key: 'assignmentRules', read: readAssignmentRules },
   // Before duplicate rules, which resolve the matching rules they use.
@@ -63,10 +74,12 @@ const READERS: Record<string, { key: string; read: Reader }> = {
   duplicaterule: { key: 'duplicateRules', read: readDuplicateRules },
   sharingrules: { key: 'sharingRules', read: readSharingRules },
   flow: { key: 'flows', read: readFlows },
+  // Always: profiles' layoutAssignments are checked even in a project without layout files.
+  layout: { key: 'layouts', read: readLayouts, always: true },
 };
 
 /** The suffixes that belong to the security model and automation engine. */
-export const AUTOMATION_SUFFIXES = new Set(['validationrule', 'flow', 'assignmentrules', 'duplicaterule', 'matchingrule', 'sharingrules']);
+export const AUTOMATION_SUFFIXES = new Set(['validationrule', 'flow', 'assignmentrules', 'duplicaterule', 'matchingrule', 'sharingrules', 'layout']);
 
 export function readAutomationMetadata(
   filesBySuffix: Map<string, ProjectFile[]>,
@@ -76,10 +89,12 @@ export function readAutomationMetadata(
   directory: AutomationDirectory = { users: [], queues: [] },
 ): AutomationMetadata {
   const out: AutomationMetadata = {};
+  const bySuffix = new Map(filesBySuffix);
+  for (const [suffix, reader] of Object.entries(READERS)) if (reader.always && !bySuffix.has(suffix)) bySuffix.set(suffix, []);
   // Readers run in READERS order, so one may build on another's result (duplicate rules on matching rules).
   const order = Object.keys(READERS);
   const rank = (suffix: string) => (order.includes(suffix) ? order.indexOf(suffix) : order.length);
-  for (const [suffix, files] of [...filesBySuffix].sort(([a], [b]) => rank(a) - rank(b))) {
+  for (const [suffix, files] of [...bySuffix].sort(([a], [b]) => rank(a) - rank(b))) {
     const reader = READERS[suffix];
     if (!reader) {
       for (const f of files) problems.push(notEmulatedFile(f.rel, suffix));

@@ -31,7 +31,7 @@ interface Classified {
   roles: ProjectFile[];
   queues: ProjectFile[];
   groups: ProjectFile[];
-  /** Security-model and automation metadata, by file suffix, for readAutomationMetadata. */
+  /** Security-model, automation and page layout metadata, by file suffix, for readAutomationMetadata. */
   automation: Map<string, ProjectFile[]>;
   problems: MetadataProblem[];
 }
@@ -128,7 +128,8 @@ function classify(files: ProjectFile[]): Classified {
       case 'assignmentrules':
       case 'duplicaterule':
       case 'matchingrule':
-      case 'sharingrules': {
+      case 'sharingrules':
+      case 'layout': {
         const key = suffix.toLowerCase();
         c.automation.set(key, [...(c.automation.get(key) ?? []), file]);
         break;
@@ -216,7 +217,7 @@ export function loadOrgMetadata(projectDir: string): OrgDefinition {
     queue.memberUsernames = [...members];
   }
 
-  const automation = readAutomationMetadata(c.automation, read, schema, problems, { users, queues, roles, groups });
+  const automation = readAutomationMetadata(c.automation, read, schema, problems, { users, queues, roles, groups, profiles, recordTypes });
 
   const seed = loadSeedFiles(layout.projectDir, { schema, users, queues, groups, recordTypes, profiles, roles, permissionSets });
 

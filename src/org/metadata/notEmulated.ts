@@ -35,7 +35,6 @@ const CATALOGUE: Readonly<Record<string, NotEmulated>> = {
     hint: 'Fields a workflow would update stay as the API wrote them.',
   },
   approvalprocess: { element: 'approvalProcesses', message: 'Approval processes are not emulated.', hint: 'Records cannot be submitted for approval locally.' },
-  layout: { element: 'layouts', message: 'Page layouts are not emulated.', hint: 'UI only: the API behaves the same without them.' },
   flexipage: { element: 'flexipages', message: 'Lightning pages are not emulated.', hint: 'UI only: the API behaves the same without them.' },
   listview: { element: 'listViews', message: 'List views are not emulated.', hint: 'UI only: the API behaves the same without them.' },
   compactlayout: { element: 'compactLayouts', message: 'Compact layouts are not emulated.', hint: 'UI only: the API behaves the same without them.' },

@@ -328,7 +328,7 @@ describe('metadata the local org cannot emulate', () => {
     [`${MAIN}/duplicateRules/Lead.Dupes.duplicateRule-meta.xml`]: xml('DuplicateRule', ''),
     [`${MAIN}/matchingRules/Lead.matchingRule-meta.xml`]: xml('MatchingRules', ''),
     [`${MAIN}/sharingRules/Lead.sharingRules-meta.xml`]: xml('SharingRules', ''),
-    [`${MAIN}/layouts/Lead-Lead Layout.layout-meta.xml`]: xml('Layout', ''),
+    [`${MAIN}/layouts/Case-Case Layout.layout-meta.xml`]: xml('Layout', ''),
     [`${MAIN}/flexipages/Lead_Page.flexipage-meta.xml`]: xml('FlexiPage', ''),
     [`${MAIN}/classes/LeadService.cls`]: 'public class LeadService {}',
     [`${MAIN}/classes/LeadService.cls-meta.xml`]: xml('ApexClass', '<apiVersion>60.0</apiVersion>'),
@@ -386,7 +386,8 @@ describe('metadata the local org cannot emulate', () => {
       [`${A}/listViews/All.listView-meta.xml`, 'listViews'],
       // Emulated since part 2: record-triggered flows run; an active screen flow is reported.
       [`${MAIN}/flows/Lead_Router.flow-meta.xml`, 'processType'],
-      [`${MAIN}/layouts/Lead-Lead Layout.layout-meta.xml`, 'layouts'],
+      // Emulated since part 3 (src/org/layouts): a layout of an object the local org lacks is reported.
+      [`${MAIN}/layouts/Case-Case Layout.layout-meta.xml`, 'layouts'],
       [`${MAIN}/flexipages/Lead_Page.flexipage-meta.xml`, 'flexipages'],
       [`${MAIN}/classes/LeadService.cls-meta.xml`, 'classes'],
       [`${MAIN}/triggers/LeadTrigger.trigger-meta.xml`, 'triggers'],

@@ -1,0 +1,119 @@
+import { devices, type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+/**
+ * Phones (the "phone" project is Pixel 7 emulation; the iPhone 14 viewport is checked below in
+ * the same Chromium): the same URLs, one column, navigation behind the menu button, no
+ * horizontal scrolling and tap targets of at least 24×24 CSS px.
+ */
+
+const PAGES = [
+  '/lightning/page/home',
+  '/lightning/o/Lead/list?filterName=AllOpenLeads',
+  '/lightning/o/Opportunity/list?filterName=AllOpportunities',
+  '/lightning/search?q=acme',
+  '/lightning/r/Lead/00Q5g0000000005EAA/view',
+  '/lightning/r/Lead/00Q5g00000009ZZEAA/view',
+];
+
+async function loaded(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByRole('status', { name: 'Loading' })).toHaveCount(0);
+}
+
+async function expectNoHorizontalScroll(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, page.url()).toBeLessThanOrEqual(innerWidth);
+}
+
+/** Visible interactive elements smaller than 24×24 CSS px (visually hidden 1px ones are not tap targets). */
+async function smallTapTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector =
+      'a[href], button, input:not([type="hidden"]), select, textarea, [role="button"], [role="option"], [role="menuitem"], [role="combobox"], [tabindex]:not([tabindex="-1"])';
+    const small: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1) continue;
+      if (box.width < 24 || box.height < 24) {
+        const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+        small.push(`${el.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    return small;
+  });
+}
+
+function phoneChecks() {
+  test('navigation is behind the menu button', async ({ page }) => {
+    await loaded(page, '/lightning/page/home');
+    const nav = page.getByRole('navigation', { name: 'Global' });
+    const menu = page.getByRole('button', { name: /Menu/ });
+    await expect(menu).toBeVisible();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(nav.getByRole('link', { name: 'Leads' })).toBeHidden();
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(nav.getByRole('link', { name: 'Leads' })).toBeVisible();
+    await expect(await smallTapTargets(page)).toEqual([]);
+    await expectNoHorizontalScroll(page);
+    await nav.getByRole('link', { name: 'Leads' }).click();
+    await expect(page).toHaveURL(/\/lightning\/o\/Lead\/list/);
+  });
+
+  test("Home is one column with Today's Tasks first", async ({ page }) => {
+    await loaded(page, '/lightning/page/home');
+    const tasks = await page.getByRole('region', { name: "Today's Tasks" }).boundingBox();
+    const recent = await page.getByRole('region', { name: 'Recent Records' }).boundingBox();
+    expect(tasks!.y).toBeLessThan(recent!.y);
+    expect(Math.abs(tasks!.x - recent!.x)).toBeLessThan(2);
+    expect(Math.abs(tasks!.width - recent!.width)).toBeLessThan(2);
+  });
+
+  test('no page scrolls sideways and every tap target is at least 24×24', async ({ page }) => {
+    for (const url of PAGES) {
+      await loaded(page, url);
+      await expectNoHorizontalScroll(page);
+      expect(await smallTapTargets(page), url).toEqual([]);
+    }
+    // The open menus and dialogs too.
+    await loaded(page, '/lightning/o/Lead/list?filterName=AllOpenLeads');
+    await page.getByRole('button', { name: 'Select a List View: Leads' }).click();
+    await expect(page.getByRole('menu', { name: 'List Views' })).toBeVisible();
+    expect(await smallTapTargets(page)).toEqual([]);
+    await expectNoHorizontalScroll(page);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'App Launcher' }).click();
+    await expect(page.getByRole('dialog', { name: 'App Launcher' })).toBeVisible();
+    expect(await smallTapTargets(page)).toEqual([]);
+  });
+
+  test('list rows stack into label/value blocks', async ({ page }) => {
+    await loaded(page, '/lightning/o/Lead/list?filterName=AllOpenLeads');
+    const first = page.getByRole('table', { name: 'All Open Leads' }).getByRole('row').nth(1);
+    const cells = await first.locator('th, td').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().x)));
+    // One column: every cell of a row starts at the same x.
+    expect(new Set(cells).size).toBe(1);
+  });
+}
+
+test.describe('Pixel 7', () => {
+  phoneChecks();
+
+  test.describe('login page', () => {
+    test.use({ persona: null });
+    test('fits the phone', async ({ page }) => {
+      await page.goto('/');
+      await expectNoHorizontalScroll(page);
+      expect(await smallTapTargets(page)).toEqual([]);
+    });
+  });
+});
+
+test.describe('iPhone 14', () => {
+  // Its viewport, scale and touch in Chromium (WebKit is not installed here).
+  const { defaultBrowserType: _webkit, ...iPhone14 } = devices['iPhone 14'];
+  test.use(iPhone14);
+  phoneChecks();
+});

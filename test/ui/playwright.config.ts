@@ -1,0 +1,30 @@
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../../src/browser/findChromium.ts';
+
+/**
+ * The UI's self-tests: real Chromium against an in-process local org (fixtures.ts). Two
+ * projects: desktop (1280×800) runs every spec but the phone one; phone (Pixel 7 emulation in
+ * Chromium) runs phone.spec.ts, which also checks an iPhone 14 viewport. Reports go to
+ * reports/ui and failure traces to test-results/ui (both gitignored).
+ */
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: '../../test-results/ui',
+  reporter: [['list'], ['html', { outputFolder: '../../reports/ui', open: 'never' }]],
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS] },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'desktop', testIgnore: '**/phone.spec.ts', use: { viewport: { width: 1280, height: 800 } } },
+    { name: 'phone', testMatch: '**/phone.spec.ts', use: { ...devices['Pixel 7'] } },
+  ],
+});
