@@ -1,9 +1,9 @@
 import type { FormulaUsers } from '../../formula/FormulaUsers.ts';
-import type { FormulaContext, FormulaUser } from '../../formula/types.ts';
 import type { OrgStore } from '../../persistence/OrgStore.ts';
 import type { SaveEvent } from '../../service/SaveHooks.ts';
 import type { AutomationEngine } from '../AutomationPipeline.ts';
 import type { AutomationLog } from '../AutomationLog.ts';
+import { formulaContextOf } from '../formulaContextOf.ts';
 import type { Assignee, AssignmentEntry, AssignmentRule, AssignmentRules } from './types.ts';
 
 export interface AssignmentRuleEngineDeps {
@@ -39,7 +39,7 @@ export class AssignmentRuleEngine implements AutomationEngine {
     const rule = this.deps.rules.active.get(event.object.name.toLowerCase());
     if (!rule) return;
     const now = this.deps.now();
-    const ctx = { now, formula: this.formulaContext(event, now) };
+    const ctx = { now, formula: formulaContextOf(event, { store: this.deps.store, users: this.deps.users, now }) };
     const entry = rule.entries.find((e) => e.matches(event.row, ctx));
     if (!entry) {
       this.record(event, rule, 'skipped', `No entry matched; the owner stays ${String(event.row.OwnerId)} (Salesforce would use the Default ${event.object.name} Owner, which the local org does not know).`);
@@ -55,25 +55,6 @@ export class AssignmentRuleEngine implements AutomationEngine {
       event.row.OwnerId = ownerId;
     }
     this.record(event, rule, 'fired', `Entry ${entry.order} (${entry.criteria}) assigned the record to ${describe(entry.assignee)} (${ownerId}).`, entry);
-  }
-
-  private formulaContext(event: SaveEvent, now: Date): Omit<FormulaContext, 'row'> {
-    const { store, users } = this.deps;
-    let user: FormulaUser | undefined;
-    const userPart = () => (user ??= users.forUser(event.user.userId));
-    return {
-      prior: event.prior,
-      isNew: event.kind === 'insert',
-      get user() {
-        return userPart();
-      },
-      get timeZone() {
-        const zone = userPart().userRow.TimeZoneSidKey;
-        return typeof zone === 'string' && zone !== '' ? zone : undefined;
-      },
-      lookupParent: (object, id) => store.getById(object, id),
-      now,
-    };
   }
 
   /** The assignee's id now: users and queues are records, looked up when the rule runs. */

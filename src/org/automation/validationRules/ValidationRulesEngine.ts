@@ -2,11 +2,12 @@ import type { SalesforceError } from '../../errors/SalesforceError.ts';
 import { SfErrors } from '../../errors/SfErrors.ts';
 import { FormulaError } from '../../formula/FormulaError.ts';
 import type { FormulaUsers } from '../../formula/FormulaUsers.ts';
-import type { FormulaContext, FormulaUser } from '../../formula/types.ts';
 import type { OrgStore } from '../../persistence/OrgStore.ts';
 import type { SaveEvent } from '../../service/SaveHooks.ts';
 import type { AutomationLog } from '../AutomationLog.ts';
 import type { AutomationEngine } from '../AutomationPipeline.ts';
+import { formulaContextOf } from '../formulaContextOf.ts';
+import type { FormulaContext } from '../../formula/types.ts';
 import type { ValidationRuleDef } from './types.ts';
 
 export interface ValidationRulesDeps {
@@ -47,7 +48,7 @@ export class ValidationRulesEngine implements AutomationEngine {
     if (event.kind === 'delete') return;
     const rules = this.byObject.get(event.object.name.toLowerCase());
     if (!rules || isLeadConversion(event)) return;
-    const ctx = this.contextFor(event);
+    const ctx = formulaContextOf(event, { store: this.deps.store, users: this.deps.users, now: this.deps.now() });
     const refusals: SalesforceError[] = [];
     for (const rule of rules) {
       const outcome = this.evaluate(rule, ctx, event);
@@ -74,27 +75,6 @@ export class ValidationRulesEngine implements AutomationEngine {
     const where = rule.errorDisplayField ? ` (on ${rule.errorDisplayField})` : '';
     this.deps.log.record({ ...entry, outcome: 'blocked', detail: `${rule.errorMessage}${where}` });
     return SfErrors.fieldCustomValidation(rule.errorMessage, rule.errorDisplayField);
-  }
-
-  private contextFor(event: SaveEvent): FormulaContext {
-    const { store, users, now } = this.deps;
-    let user: FormulaUser | undefined;
-    const userPart = () => (user ??= users.forUser(event.user.userId));
-    return {
-      row: event.row,
-      prior: event.prior,
-      isNew: event.kind === 'insert',
-      // Only formulas that use $User, $Profile, $UserRole, $Permission or TODAY() load the user.
-      get user() {
-        return userPart();
-      },
-      get timeZone() {
-        const zone = userPart().userRow.TimeZoneSidKey;
-        return typeof zone === 'string' && zone !== '' ? zone : undefined;
-      },
-      lookupParent: (object, id) => store.getById(object, id),
-      now: now(),
-    };
   }
 }
 
