@@ -14,6 +14,9 @@ const PAGES = [
   '/lightning/search?q=acme',
   '/lightning/r/Lead/00Q5g0000000005EAA/view',
   '/lightning/r/Lead/00Q5g00000009ZZEAA/view',
+  '/lightning/o/Lead/new',
+  '/lightning/o/Opportunity/new',
+  '/lightning/r/Lead/00Q5g0000000005EAA/edit',
 ];
 
 async function loaded(page: Page, url: string) {
@@ -87,6 +90,20 @@ function phoneChecks() {
     await page.getByRole('button', { name: 'App Launcher' }).click();
     await expect(page.getByRole('dialog', { name: 'App Launcher' })).toBeVisible();
     expect(await smallTapTargets(page)).toEqual([]);
+  });
+
+  test('the New Lead dialog is one column that fits the screen', async ({ page }) => {
+    await loaded(page, '/lightning/o/Lead/new');
+    const form = page.getByRole('dialog', { name: 'New Lead' });
+    const company = await form.getByRole('textbox', { name: 'Company' }).boundingBox();
+    const title = await form.getByRole('textbox', { name: 'Title' }).boundingBox();
+    // One column: fields sit under each other at the same x, and inside the viewport.
+    expect(Math.abs(company!.x - title!.x)).toBeLessThan(2);
+    expect(title!.y).toBeGreaterThan(company!.y);
+    const width = page.viewportSize()!.width;
+    expect(company!.x + company!.width).toBeLessThanOrEqual(width);
+    await expect(form.getByRole('button', { name: 'Save', exact: true })).toBeInViewport();
+    await expectNoHorizontalScroll(page);
   });
 
   test('list rows stack into label/value blocks', async ({ page }) => {

@@ -11,6 +11,7 @@ import { installListViews } from './lib/listView.js';
 import { installMenus } from './lib/menus.js';
 import { installNavMenu } from './lib/navMenu.js';
 import { installSearchBox } from './lib/searchBox.js';
+import { showQueuedToast } from './lib/toasts.js';
 
 installAuraError(document);
 installMenus(document);
@@ -20,3 +21,4 @@ installSearchBox(document);
 installListViews(document);
 installLinkButtons(document);
 loadLazyRegions(document);
+showQueuedToast();

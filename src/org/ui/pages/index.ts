@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { UiDeps } from '../UiDeps.ts';
 import { homeRoutes } from './homePage.ts';
 import { listViewRoutes } from './listViewPage.ts';
+import { recordFormRoutes } from './recordFormPages.ts';
 import { recordViewRoutes } from './recordViewPage.ts';
 import { searchRoutes } from './searchPage.ts';
 
@@ -13,4 +14,4 @@ import { searchRoutes } from './searchPage.ts';
  */
 export type UiPageRoutes = (app: FastifyInstance, deps: UiDeps) => void;
 
-export const UI_PAGES: readonly UiPageRoutes[] = [homeRoutes, listViewRoutes, searchRoutes, recordViewRoutes];
+export const UI_PAGES: readonly UiPageRoutes[] = [homeRoutes, listViewRoutes, searchRoutes, recordViewRoutes, recordFormRoutes];
