@@ -89,6 +89,10 @@ async function inserts(dbFile: string): Promise<void> {
       const { _t, OwnerId, ...r } = leadRow(i, '', 0);
       return r;
     });
+    // One 200-record call first, as the query benchmarks warm up: the first saves compile the
+    // org's validation-rule and flow formulas and fill the statement caches.
+    const warmUp = Array.from({ length: 200 }, (_, i) => ({ LastName: `Warm${i}`, Company: 'Warm-up Co', Email: `warm${i}@example.com` }));
+    await conn.sobject('Lead').create(warmUp);
     const t = performance.now();
     const results = await conn.sobject('Lead').create(records, { allowRecursive: true } as never);
     const ms = performance.now() - t;
@@ -110,7 +114,7 @@ async function inserts(dbFile: string): Promise<void> {
       });
     }
     const rawRate = INSERTS / ((performance.now() - t2) / 1000);
-    report(`insert ${INSERTS} Leads via jsforce collections (200/call), ${where}`, `${Math.round(apiRate)} records/s`, '>= 5,000 records/s', apiRate >= 5000);
+    report(`insert ${INSERTS} Leads via jsforce collections (200/call, after one warm-up call), ${where}`, `${Math.round(apiRate)} records/s`, '>= 5,000 records/s', apiRate >= 5000);
     report(`  same rows straight on SQLite`, `${Math.round(rawRate)} records/s`, `API = ${(rawRate / apiRate).toFixed(1)}x slower`, undefined);
   } finally {
     await running.stop();

@@ -73,8 +73,10 @@ export class AutomationLog {
   }
 
   private append(list: AutomationLogEntry[]): void {
-    this.entries.push(...list);
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    for (const e of list) this.entries.push(e);
+    // Trim in batches: splicing the front of a full log on every save costs a 50,000-entry shift
+    // per record in a bulk load.
+    if (this.entries.length > this.capacity * 1.1) this.entries.splice(0, this.entries.length - this.capacity);
   }
 
   query(q: AutomationLogQuery = {}): AutomationLogEntry[] {

@@ -113,10 +113,48 @@ export class SqliteOrgStore implements OrgStore {
   }
 
   transaction<T>(fn: () => T): T {
-    // better-sqlite3 turns a nested transaction into a SAVEPOINT, which is what a partial-success
-    // collection needs: one record's failure rolls back that record's writes (and whatever its
-    // automations wrote) and nothing else.
-    return this.db.transaction(fn)();
+    // A nested call is a SAVEPOINT, which is what a partial-success collection needs: one
+    // record's failure rolls back that record's writes (and whatever its automations wrote) and
+    // nothing else. Statements are prepared once per depth: a bulk load opens several nested
+    // scopes per record (collection item, save, flow elements), and better-sqlite3's
+    // db.transaction() wrapper would be rebuilt for every one of them.
+    const depth = this.depth;
+    const { begin, commit, rollback } = this.scopeStatements(depth);
+    begin.run();
+    this.depth = depth + 1;
+    try {
+      const result = fn();
+      commit.run();
+      return result;
+    } catch (err) {
+      // SQLite may already have rolled the whole transaction back (e.g. on SQLITE_FULL).
+      if (this.db.inTransaction) {
+        rollback.run();
+        if (depth > 0) commit.run(); // RELEASE the savepoint after rolling back to it
+      }
+      throw err;
+    } finally {
+      this.depth = depth;
+    }
+  }
+
+  private depth = 0;
+  private readonly scopes: Array<{ begin: Database.Statement; commit: Database.Statement; rollback: Database.Statement }> = [];
+
+  private scopeStatements(depth: number) {
+    let scope = this.scopes[depth];
+    if (!scope) {
+      scope =
+        depth === 0
+          ? { begin: this.db.prepare('BEGIN'), commit: this.db.prepare('COMMIT'), rollback: this.db.prepare('ROLLBACK') }
+          : {
+              begin: this.db.prepare(`SAVEPOINT golive_${depth}`),
+              commit: this.db.prepare(`RELEASE golive_${depth}`),
+              rollback: this.db.prepare(`ROLLBACK TO golive_${depth}`),
+            };
+      this.scopes[depth] = scope;
+    }
+    return scope;
   }
 
   newId(object: ObjectDef): string {
