@@ -5,6 +5,24 @@
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 let opener = null;
 
+/**
+ * A modal keeps focus inside it (aria-modal): Tab wraps from the last visible control to the
+ * first and Shift+Tab the other way. Controls inside an open listbox are not tab stops.
+ */
+export function keepTabInside(container, event) {
+  const focusable = [...container.querySelectorAll(FOCUSABLE)].filter((el) => el.offsetParent !== null && !el.closest('[role="listbox"]'));
+  if (focusable.length === 0) return;
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 export function openDialog(wrapper, from) {
   opener = from || document.activeElement;
   wrapper.hidden = false;
@@ -45,17 +63,7 @@ export function installDialogs(doc) {
       event.preventDefault();
       closeDialog(wrapper);
     } else if (event.key === 'Tab') {
-      const focusable = [...wrapper.querySelectorAll(FOCUSABLE)].filter((el) => el.offsetParent !== null);
-      if (focusable.length === 0) return;
-      const first = focusable[0];
-      const last = focusable[focusable.length - 1];
-      if (event.shiftKey && document.activeElement === first) {
-        event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && document.activeElement === last) {
-        event.preventDefault();
-        first.focus();
-      }
+      keepTabInside(wrapper, event);
     }
   });
 }

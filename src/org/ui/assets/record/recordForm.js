@@ -1,6 +1,7 @@
 // The new/edit record dialog (src/org/ui/recordForms/recordDialog.ts renders it, open): the
 // picklist and lookup comboboxes, Save / Save & New, and the errors a save returns. Everything
 // from the server is written with textContent, so a record value can never become markup.
+import { keepTabInside } from '../lib/dialogs.js';
 import { postJson } from '../lib/http.js';
 import { queueToast } from '../lib/toasts.js';
 
@@ -75,19 +76,7 @@ function install(form) {
     const target = event.target instanceof Element ? event.target : null;
     if (!target) return;
     if (event.key === 'Tab') {
-      // A modal keeps focus inside it (aria-modal): Tab wraps from the last control to the first.
-      const focusable = [...dialog.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled])')].filter(
-        (el) => el.offsetParent !== null && !el.closest('[role="listbox"]'),
-      );
-      const first = focusable[0];
-      const last = focusable[focusable.length - 1];
-      if (event.shiftKey && document.activeElement === first) {
-        event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && document.activeElement === last) {
-        event.preventDefault();
-        first.focus();
-      }
+      keepTabInside(dialog, event);
       return;
     }
     if (event.key === 'Escape') {
