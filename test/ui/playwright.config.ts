@@ -5,13 +5,15 @@ import { CHROMIUM_ARGS, findChromium } from '../../src/browser/findChromium.ts';
  * The UI's self-tests: real Chromium against an in-process local org (fixtures.ts). Two
  * projects: desktop (1280×800) runs every spec but the phone one; phone (Pixel 7 emulation in
  * Chromium) runs phone.spec.ts, which also checks an iPhone 14 viewport. Reports go to
- * reports/ui and failure traces to test-results/ui (both gitignored).
+ * reports/ui and failure traces to test-results/ui (both gitignored). GOLIVE_UI_TEST_OUT moves both
+ * under another folder, so two runs in one work tree do not clear each other's output.
  */
+const OUT = process.env.GOLIVE_UI_TEST_OUT;
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  outputDir: '../../test-results/ui',
-  reporter: [['list'], ['html', { outputFolder: '../../reports/ui', open: 'never' }]],
+  outputDir: OUT ? `${OUT}/test-results` : '../../test-results/ui',
+  reporter: [['list'], ['html', { outputFolder: OUT ? `${OUT}/report` : '../../reports/ui', open: 'never' }]],
   workers: 2,
   forbidOnly: true,
   retries: 0,
