@@ -16,6 +16,7 @@ import { startLocalOrg } from '../src/org/main.ts';
 import { loadOrgMetadata } from '../src/org/metadata/loadOrgMetadata.ts';
 import type { StoredRow } from '../src/org/persistence/OrgStore.ts';
 import { formatDateTime } from '../src/org/schema/valueCodec.ts';
+import { benchLeadFields, seedLeads } from './seedLeads.ts';
 
 for (const v of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete process.env[v];
 
@@ -65,19 +66,6 @@ async function serverStart(): Promise<void> {
   report('server start, default org (metadata load + seed + listen)', fmt(m), '< 1 s', m < 1000);
 }
 
-function leadRow(i: number, ownerId: string, t0: number): Record<string, unknown> {
-  return {
-    FirstName: `First${i}`,
-    LastName: `Last${i}`,
-    Company: `Company ${i % 5000}`,
-    Email: `lead${i}@example.com`,
-    Status: 'Open - Not Contacted',
-    LeadSource: i % 2 ? 'Web' : 'Phone Inquiry',
-    OwnerId: ownerId,
-    _t: t0 + i,
-  };
-}
-
 async function inserts(dbFile: string): Promise<void> {
   const running = await startLocalOrg({ metadataDir: DEFAULT_ORG, dbFile, port: 0 });
   const where = dbFile === ':memory:' ? 'in-memory database' : 'SQLite file, WAL';
@@ -85,10 +73,7 @@ async function inserts(dbFile: string): Promise<void> {
     const { username, password } = adminPassword();
     const conn = new Connection({ loginUrl: running.url, version: '60.0' });
     await conn.login(username, password);
-    const records = Array.from({ length: INSERTS }, (_, i) => {
-      const { _t, OwnerId, ...r } = leadRow(i, '', 0);
-      return r;
-    });
+    const records = Array.from({ length: INSERTS }, (_, i) => benchLeadFields(i));
     // One 200-record call first, as the query benchmarks warm up: the first saves compile the
     // org's validation-rule and flow formulas and fill the statement caches.
     const warmUp = Array.from({ length: 200 }, (_, i) => ({ LastName: `Warm${i}`, Company: 'Warm-up Co', Email: `warm${i}@example.com` }));
@@ -108,8 +93,7 @@ async function inserts(dbFile: string): Promise<void> {
     for (let start = 0; start < INSERTS; start += 200) {
       store.transaction(() => {
         for (let i = start; i < Math.min(INSERTS, start + 200); i++) {
-          const { _t, ...r } = leadRow(i, admin, 0);
-          store.insert(lead, { ...(r as StoredRow), Id: store.newId(lead), Name: `First${i} Last${i}`, IsDeleted: 0, IsConverted: 0, CreatedDate: now, LastModifiedDate: now, SystemModstamp: now, CreatedById: admin, LastModifiedById: admin });
+          store.insert(lead, { ...(benchLeadFields(i) as StoredRow), OwnerId: admin, Id: store.newId(lead), Name: `First${i} Last${i}`, IsDeleted: 0, IsConverted: 0, CreatedDate: now, LastModifiedDate: now, SystemModstamp: now, CreatedById: admin, LastModifiedById: admin });
         }
       });
     }
@@ -126,16 +110,8 @@ async function queries(): Promise<void> {
   try {
     const { username, password } = adminPassword();
     const store = running.org.store;
-    const lead = store.schema.object('Lead')!;
     const owners = store.select(`SELECT "Id" FROM "User"`, []).map((r) => String(r.Id));
-    const t0 = Date.UTC(2025, 0, 1);
-    store.transaction(() => {
-      for (let i = 0; i < LEADS_FOR_QUERIES; i++) {
-        const { _t, ...r } = leadRow(i, owners[i % owners.length], t0);
-        const created = formatDateTime(new Date(t0 + i * 60_000));
-        store.insert(lead, { ...(r as StoredRow), Id: store.newId(lead), Name: `First${i} Last${i}`, IsDeleted: 0, IsConverted: 0, CreatedDate: created, LastModifiedDate: created, SystemModstamp: created, CreatedById: owners[0], LastModifiedById: owners[0] });
-      }
-    });
+    seedLeads(store, { count: LEADS_FOR_QUERIES, owners, t0: Date.UTC(2025, 0, 1) });
     const conn = new Connection({ loginUrl: running.url, version: '60.0' });
     await conn.login(username, password);
 

@@ -14,6 +14,12 @@ export const ExitCode = {
   database: 4,
   /** The port is taken or the address cannot be bound. */
   network: 5,
+  /** The target org cannot be reached or logged in to (golive clean). */
+  target: 6,
+  /** Secrets remain in the reports (golive scan-secrets). */
+  secretsFound: 7,
+  /** Some records could not be deleted (golive clean); their ledger is kept for the next try. */
+  cleanupFailed: 8,
   /** Anything unexpected: a bug in golive. */
   internal: 70,
 } as const;

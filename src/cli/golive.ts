@@ -7,6 +7,8 @@ Commands:
   org start   Start the local org (Salesforce-compatible API on 127.0.0.1)
   org reset   Start the local org's database over from the metadata and seed data
   org users   List the org's users (--json: one JSON object a line)
+  clean       Delete the test data earlier runs left on the target org (--dry-run: list it)
+  scan-secrets [dir]  Find secrets left in a report folder (--scrub: remove them first)
 
 Run 'golive org --help' for the options.`;
 
@@ -17,6 +19,11 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'org':
         return await orgCommand(rest);
+      // Loaded on demand: they bring jsforce, which 'org start' does not need.
+      case 'clean':
+        return await (await import('./commands/clean.ts')).cleanCommand(rest);
+      case 'scan-secrets':
+        return await (await import('./commands/scanSecrets.ts')).scanSecretsCommand(rest);
       case undefined:
       case '-h':
       case '--help':

@@ -139,7 +139,10 @@ test('Leads: the filters select the right records', async ({ page, localOrg }) =
   await page.goto(`/lightning/r/Lead/${open}/view`);
   await page.goto('/lightning/o/Lead/list?filterName=Recent');
   await expectRowsLoaded(page);
-  await expect(table(page, 'Recently Viewed Leads').getByRole('rowheader')).toHaveText([nameOf(open), nameOf(read)]);
+  // Other tests of the worker may have had junior-rep open leads before: only the top two are ours.
+  const recent = table(page, 'Recently Viewed Leads').getByRole('rowheader');
+  await expect(recent.nth(0)).toHaveText(nameOf(open));
+  await expect(recent.nth(1)).toHaveText(nameOf(read));
   localOrg.remove('Lead', [open, read, closed]);
 });
 

@@ -1,5 +1,5 @@
 import { devices, type Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, unique } from './fixtures.ts';
 
 /**
  * Phones (the "phone" project is Pixel 7 emulation; the iPhone 14 viewport is checked below in
@@ -103,6 +103,52 @@ function phoneChecks() {
     const width = page.viewportSize()!.width;
     expect(company!.x + company!.width).toBeLessThanOrEqual(width);
     await expect(form.getByRole('button', { name: 'Save', exact: true })).toBeInViewport();
+    await expectNoHorizontalScroll(page);
+  });
+
+  test('record actions sit in a bar at the bottom of the screen and work from there', async ({ page, localOrg }) => {
+    const company = unique('Phone Convert Co');
+    const id = localOrg.create('Lead', { LastName: unique('Phoebe'), Company: company });
+    await loaded(page, `/lightning/r/Lead/${id}/view`);
+    const bar = page.getByRole('list', { name: 'Record actions' });
+    const viewport = page.viewportSize()!;
+    const box = (await bar.boundingBox())!;
+    // Fixed to the bottom edge, the full width: reachable without scrolling either way.
+    expect(Math.abs(box.y + box.height - viewport.height)).toBeLessThan(2);
+    expect(Math.abs(box.width - viewport.width)).toBeLessThan(2);
+    for (const name of ['Edit', 'Convert', 'Delete', 'Show more actions']) {
+      const action = bar.getByRole('button', { name, exact: true });
+      await expect(action).toBeInViewport({ ratio: 1 });
+      const size = (await action.boundingBox())!;
+      expect(Math.min(size.width, size.height), name).toBeGreaterThanOrEqual(24);
+    }
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(bar).toBeInViewport({ ratio: 1 });
+    await expectNoHorizontalScroll(page);
+
+    // "Show more actions" opens upwards, inside the screen.
+    await bar.getByRole('button', { name: 'Show more actions' }).click();
+    const changeOwner = page.getByRole('menu', { name: 'More actions' }).getByRole('menuitem', { name: 'Change Owner' });
+    await expect(changeOwner).toBeInViewport({ ratio: 1 });
+    expect(await smallTapTargets(page)).toEqual([]);
+    await expectNoHorizontalScroll(page);
+    await changeOwner.click();
+    const ownerDialog = page.getByRole('dialog', { name: 'Change Owner' });
+    await expect(ownerDialog.getByRole('button', { name: 'Change Owner' })).toBeInViewport();
+    expect(await smallTapTargets(page)).toEqual([]);
+    await expectNoHorizontalScroll(page);
+    await ownerDialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Convert from the bar, all the way to the success view.
+    await bar.getByRole('button', { name: 'Convert', exact: true }).click();
+    const convert = page.getByRole('dialog', { name: 'Convert Lead' });
+    await expect(convert.getByRole('group', { name: 'Account' }).getByRole('textbox', { name: 'Account Name' })).toHaveValue(company);
+    expect(await smallTapTargets(page)).toEqual([]);
+    await expectNoHorizontalScroll(page);
+    await convert.getByRole('button', { name: 'Convert', exact: true }).click();
+    await expect(convert.getByRole('heading', { name: 'Your lead has been converted' })).toBeVisible();
+    await expect(convert.getByRole('link', { name: company, exact: true })).toBeInViewport();
+    expect(await smallTapTargets(page)).toEqual([]);
     await expectNoHorizontalScroll(page);
   });
 

@@ -4,7 +4,9 @@ import { CHROMIUM_ARGS, findChromium } from '../../src/browser/findChromium.ts';
 /**
  * The UI's self-tests: real Chromium against an in-process local org (fixtures.ts). Two
  * projects: desktop (1280×800) runs every spec but the phone one; phone (Pixel 7 emulation in
- * Chromium) runs phone.spec.ts, which also checks an iPhone 14 viewport. Reports go to
+ * Chromium) runs phone.spec.ts, which also checks an iPhone 14 viewport, and accessibility.spec.ts,
+ * so axe sees the phone layout too, and contactLinks.spec.ts (tel:/mailto: matter most on a
+ * phone). Reports go to
  * reports/ui and failure traces to test-results/ui (both gitignored). GOLIVE_UI_TEST_OUT moves both
  * under another folder, so two runs in one work tree do not clear each other's output.
  */
@@ -27,6 +29,6 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', testIgnore: '**/phone.spec.ts', use: { viewport: { width: 1280, height: 800 } } },
-    { name: 'phone', testMatch: '**/phone.spec.ts', use: { ...devices['Pixel 7'] } },
+    { name: 'phone', testMatch: ['**/phone.spec.ts', '**/accessibility.spec.ts', '**/contactLinks.spec.ts'], use: { ...devices['Pixel 7'] } },
   ],
 });

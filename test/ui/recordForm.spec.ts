@@ -183,7 +183,7 @@ test('Edit from the record page: prefilled, read-only fields as text, save → t
   const lastName = unique('Editable');
   const id = localOrg.create('Lead', { LastName: lastName, Company: 'Before Co' });
   await page.goto(`/lightning/r/Lead/${id}/view`);
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/lightning/r/Lead/${id}/edit$`));
   const form = dialog(page, `Edit ${lastName}`);
   const company = form.getByRole('textbox', { name: 'Company' });
@@ -219,7 +219,7 @@ test('markup in a value is text in the dialog and on the record page', async ({ 
   await page.goto(`/lightning/r/Lead/${id}/view`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(evil);
   await expect(page.getByRole('tabpanel', { name: 'Details' })).toContainText(evil);
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   const form = dialog(page, `Edit ${evil}`);
   await expect(form.getByRole('textbox', { name: 'Company' })).toHaveValue(evil);
   await expect(page.locator('main img')).toHaveCount(0);
@@ -251,7 +251,7 @@ test.describe('field-level security on the opportunity form', () => {
       const id = localOrg.create('Opportunity', { Name: name, StageName: 'Prospecting', CloseDate: dayIn(LA, 5), Commission__c: 1234, OwnerId: localOrg.userId('sales-manager') });
       await page.goto(`/lightning/r/Opportunity/${id}/view`);
       await expect(page.getByRole('tabpanel', { name: 'Details' }).getByText('$1,234.00')).toBeVisible();
-      await page.getByRole('button', { name: 'Edit' }).click();
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
       const form = dialog(page, `Edit ${name}`);
       await expect(form.getByText('Commission', { exact: true })).toBeVisible();
       await expect(form.getByText('$1,234.00')).toBeVisible();

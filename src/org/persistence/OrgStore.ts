@@ -25,6 +25,12 @@ export interface OrgStore {
   /** Removes a record for good (recycle bin purge, org reset). */
   purge(object: ObjectDef, id: string): void;
 
+  /**
+   * How many record writes (insert, update, delete, purge) this store has made. Lets a caller
+   * holding the row it just wrote know nothing has written since, instead of reading it back.
+   */
+  readonly writeCount: number;
+
   /** The row with that id, deleted or not, or undefined. */
   getById(object: ObjectDef, id: string): StoredRow | undefined;
   /** Live rows whose field equals the value (external id and unique checks, Id lookups). */

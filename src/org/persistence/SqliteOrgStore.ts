@@ -177,7 +177,14 @@ export class SqliteOrgStore implements OrgStore {
     return stmt;
   }
 
+  private writes = 0;
+
+  get writeCount(): number {
+    return this.writes;
+  }
+
   insert(object: ObjectDef, row: StoredRow): void {
+    this.writes++;
     const cols = Object.keys(row);
     const stmt = this.statement(`ins:${object.name}:${cols.join(',')}`, () =>
       `INSERT INTO ${quoteIdent(object.name)} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
@@ -188,6 +195,7 @@ export class SqliteOrgStore implements OrgStore {
   update(object: ObjectDef, id: string, changes: StoredRow): void {
     const cols = Object.keys(changes);
     if (cols.length === 0) return;
+    this.writes++;
     const stmt = this.statement(`upd:${object.name}:${cols.join(',')}`, () =>
       `UPDATE ${quoteIdent(object.name)} SET ${cols.map((c) => `${quoteIdent(c)} = ?`).join(', ')} WHERE "Id" = ?`,
     );
@@ -195,12 +203,14 @@ export class SqliteOrgStore implements OrgStore {
   }
 
   softDelete(object: ObjectDef, id: string, modifiedById: string, now: string): void {
+    this.writes++;
     this.statement(`del:${object.name}`, () =>
       `UPDATE ${quoteIdent(object.name)} SET "IsDeleted" = 1, "LastModifiedById" = ?, "LastModifiedDate" = ?, "SystemModstamp" = ? WHERE "Id" = ?`,
     ).run(modifiedById, now, now, id);
   }
 
   purge(object: ObjectDef, id: string): void {
+    this.writes++;
     this.statement(`purge:${object.name}`, () => `DELETE FROM ${quoteIdent(object.name)} WHERE "Id" = ?`).run(id);
   }
 

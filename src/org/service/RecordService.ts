@@ -6,7 +6,7 @@ import type { FieldDef, ObjectDef, OrgSchema } from '../schema/types.ts';
 import { formatDateTime, toStored } from '../schema/valueCodec.ts';
 import { type AccessPolicy, OpenAccessPolicy } from './AccessPolicy.ts';
 import { type ApiRecord, toApiRecord } from './recordShape.ts';
-import type { SaveHooks, SaveOptions } from './SaveHooks.ts';
+import type { SaveEvent, SaveHooks, SaveOptions } from './SaveHooks.ts';
 import type { UserContext } from './UserContext.ts';
 
 export interface SaveResult {
@@ -313,13 +313,14 @@ export class RecordService {
       row.CreatedById = row.LastModifiedById = user.userId;
       if (object.fieldsByLowerName.has('ownerid') && (row.OwnerId === null || row.OwnerId === undefined)) row.OwnerId = user.userId;
       this.deps.derive(object.name, row, { schema: this.deps.store.schema, setByCaller: new Set(Object.keys(changes)) });
-      const event = { user, object, kind: 'insert' as const, row, options };
+      const event: SaveEvent = { user, object, kind: 'insert', row, options };
       this.deps.hooks.beforeSave(event);
       this.checkRequired(object, row);
       this.checkReferences(user, object, changes, access);
       this.checkUnique(object, row, Object.keys(changes));
       this.deps.hooks.validate(event);
       this.deps.store.insert(object, row);
+      event.storedAt = this.deps.store.writeCount;
       this.deps.hooks.afterSave(event);
       this.deps.access.recordChanged?.(object);
       return String(row.Id);
@@ -360,7 +361,7 @@ export class RecordService {
       const now = formatDateTime(this.deps.now());
       const row: StoredRow = { ...prior, ...changes, LastModifiedDate: now, SystemModstamp: now, LastModifiedById: user.userId };
       this.deps.derive(object.name, row, { schema: this.deps.store.schema, previous: prior, setByCaller: new Set(Object.keys(changes)) });
-      const event = { user, object, kind: 'update' as const, row, prior, options };
+      const event: SaveEvent = { user, object, kind: 'update', row, prior, options };
       this.deps.hooks.beforeSave(event);
       this.checkRequired(object, row);
       this.checkReferences(user, object, changes, access);
@@ -369,6 +370,7 @@ export class RecordService {
       const diff: StoredRow = {};
       for (const f of object.fields) if (row[f.name] !== prior[f.name]) diff[f.name] = row[f.name] ?? null;
       this.deps.store.update(object, String(prior.Id), diff);
+      event.storedAt = this.deps.store.writeCount;
       this.deps.hooks.afterSave(event);
       this.deps.access.recordChanged?.(object);
       return String(prior.Id);
@@ -388,13 +390,14 @@ export class RecordService {
       const now = formatDateTime(this.deps.now());
       const row: StoredRow = { ...prior, ...changes, LastModifiedDate: now, SystemModstamp: now, LastModifiedById: user.userId };
       this.deps.derive(object.name, row, { schema: this.deps.store.schema, previous: prior, setByCaller: new Set(Object.keys(changes)) });
-      const event = { user, object, kind: 'update' as const, row, prior, options: { useAssignmentRules: false } };
+      const event: SaveEvent = { user, object, kind: 'update', row, prior, options: { useAssignmentRules: false } };
       this.deps.hooks.beforeSave(event);
       this.checkRequired(object, row);
       this.deps.hooks.validate(event);
       const diff: StoredRow = {};
       for (const f of object.fields) if (row[f.name] !== prior[f.name]) diff[f.name] = row[f.name] ?? null;
       this.deps.store.update(object, id, diff);
+      event.storedAt = this.deps.store.writeCount;
       this.deps.hooks.afterSave(event);
       this.deps.access.recordChanged?.(object);
     });

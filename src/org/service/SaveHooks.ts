@@ -32,6 +32,13 @@ export interface SaveEvent {
   /** The record before this change (update/delete). */
   prior?: StoredRow;
   options: SaveOptions;
+  /**
+   * The store's writeCount right after event.row was stored (after-save hooks only). While it
+   * still equals the store's count, event.row is exactly what is stored, so after-save flows
+   * need not read the record back. A hook that writes the record and keeps event.row in step
+   * moves it on.
+   */
+  storedAt?: number;
 }
 
 /**

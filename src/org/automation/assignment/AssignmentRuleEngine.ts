@@ -51,8 +51,10 @@ export class AssignmentRuleEngine implements AutomationEngine {
       return;
     }
     if (event.row.OwnerId !== ownerId) {
+      const inStep = event.storedAt === this.deps.store.writeCount;
       this.deps.store.update(event.object, String(event.row.Id), { OwnerId: ownerId });
       event.row.OwnerId = ownerId;
+      if (inStep) event.storedAt = this.deps.store.writeCount;
     }
     this.record(event, rule, 'fired', `Entry ${entry.order} (${entry.criteria}) assigned the record to ${describe(entry.assignee)} (${ownerId}).`, entry);
   }

@@ -170,6 +170,13 @@ function triggerKey(object: string, timing: FlowTiming): string {
  */
 function triggeringRecord(flow: FlowDefinition, timing: FlowTiming, event: SaveEvent, store: OrgStore): RecordValue {
   if (timing === 'RecordAfterSave' && typeof event.row.Id === 'string') {
+    // Nothing has written since the save (or what did kept event.row in step): it is the stored
+    // row, short of the columns an insert left unset. Reading it back costs a bulk load ~10%.
+    if (event.storedAt === store.writeCount) {
+      const row: StoredRow = { ...event.row };
+      for (const f of flow.object.fields) if (row[f.name] === undefined) row[f.name] = null;
+      return new RecordValue(flow.object, row);
+    }
     const stored = store.getById(flow.object, event.row.Id);
     if (stored) return new RecordValue(flow.object, { ...stored });
   }

@@ -35,8 +35,10 @@ export function formatValue(field: FieldDef, value: unknown, timeZone: string): 
         .join('; ')}`;
     case 'email':
       return html`<a href="${safeHref(`mailto:${String(value)}`)}">${String(value)}</a>`;
-    case 'phone':
-      return html`<a href="${safeHref(`tel:${String(value).replace(/[^\d+]/g, '')}`)}">${String(value)}</a>`;
+    case 'phone': {
+      const href = telHref(String(value));
+      return href ? html`<a href="${safeHref(href)}">${String(value)}</a>` : html`${String(value)}`;
+    }
     case 'url': {
       const href = /^[a-z][a-z0-9+.-]*:/i.test(String(value)) ? String(value) : `http://${String(value)}`;
       return html`<a href="${safeHref(href)}" target="_blank" rel="noopener noreferrer">${String(value)}</a>`;
@@ -44,6 +46,23 @@ export function formatValue(field: FieldDef, value: unknown, timeZone: string): 
     default:
       return html`${String(value)}`;
   }
+}
+
+const KEYPAD: Record<string, string> = { a: '2', b: '2', c: '2', d: '3', e: '3', f: '3', g: '4', h: '4', i: '4', j: '5', k: '5', l: '5', m: '6', n: '6', o: '6', p: '7', q: '7', r: '7', s: '7', t: '8', u: '8', v: '8', w: '9', x: '9', y: '9', z: '9' };
+
+/**
+ * A phone field's value as a `tel:` URI (RFC 3966) that dials the number as written: an
+ * extension ("x45", "ext. 45") becomes `;ext=45` rather than digits run on to the number, a
+ * vanity word (3+ letters: 1-800-FLOWERS) becomes its keypad digits, other characters are
+ * dropped but a leading +. Undefined when the value has no digit to dial ("n/a").
+ */
+export function telHref(phone: string): string | undefined {
+  if (!/\d/.test(phone)) return undefined;
+  const m = /^(.*?)(?:\s*(?:ext\.?|extension|x|#)\s*(\d+))?\s*$/i.exec(phone)!;
+  const number = m[1].toLowerCase().replace(/[a-z]{3,}/g, (word) => word.replace(/./g, (c) => KEYPAD[c]));
+  const digits = number.replace(/\D/g, '');
+  if (digits.length === 0) return undefined;
+  return `tel:${/^\s*\+/.test(number) ? '+' : ''}${digits}${m[2] ? `;ext=${m[2]}` : ''}`;
 }
 
 function picklistLabel(field: FieldDef, value: string): string {
@@ -60,10 +79,22 @@ export function formatDate(isoDate: string): string {
 export function formatDateTime(apiDateTime: string, timeZone: string): string {
   const t = Date.parse(apiDateTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   if (Number.isNaN(t)) return apiDateTime;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(t);
-  } catch {
-    // An unknown zone in User.TimeZoneSidKey: UTC rather than a broken page.
-    return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(t);
+  return dateTimeFormatIn(timeZone).format(t);
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone (a list of 50 rows would otherwise build 50); an unknown zone in User.TimeZoneSidKey → UTC rather than a broken page. */
+function dateTimeFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+    try {
+      format = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
+    } catch {
+      format = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
+    }
+    dateTimeFormats.set(timeZone, format);
   }
+  return format;
 }

@@ -5,6 +5,7 @@ import { type Html, html } from '../render/html.ts';
 import { recordViewUrl } from '../records/recordUrls.ts';
 import { soqlString } from '../records/soqlLiteral.ts';
 import type { UiRequestState } from '../session/UiSessions.ts';
+import { userToday } from '../activity/userCalendar.ts';
 
 const MAX_TASKS = 25;
 
@@ -27,7 +28,7 @@ export function renderTodaysTasks(deps: UiDeps, ui: UiRequestState): Html {
     return html`<p class="slds-text-color_error" role="alert">Today's tasks can't be displayed: ${err.message}</p>`;
   }
   if (records.length === 0) return html`<p class="slds-text-color_weak gl-empty">Nothing due today. Be a go-getter, and check back soon.</p>`;
-  const today = todayIn(ui.user.timeZone, deps.org.now());
+  const today = userToday(ui.user.timeZone, deps.org.now());
   return html`<ul class="slds-has-dividers_bottom-space gl-task-list">${records.map((r) => {
     const due = typeof r.ActivityDate === 'string' ? r.ActivityDate : undefined;
     const overdue = due !== undefined && due < today;
@@ -43,11 +44,3 @@ function nameOf(parent: unknown): string {
   return parent && typeof parent === 'object' && typeof (parent as Record<string, unknown>).Name === 'string' ? String((parent as Record<string, unknown>).Name) : '';
 }
 
-/** YYYY-MM-DD of the org's clock in a zone (the user's calendar day). */
-function todayIn(timeZone: string, now: Date): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-}

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { UiDeps } from '../UiDeps.ts';
+import { activityRoutes } from './activityPages.ts';
 import { homeRoutes } from './homePage.ts';
+import { inlineEditRoutes } from './inlineEditPage.ts';
 import { listViewRoutes } from './listViewPage.ts';
+import { recordActionRoutes } from './recordActionPages.ts';
 import { recordFormRoutes } from './recordFormPages.ts';
 import { recordViewRoutes } from './recordViewPage.ts';
 import { searchRoutes } from './searchPage.ts';
@@ -14,4 +17,4 @@ import { searchRoutes } from './searchPage.ts';
  */
 export type UiPageRoutes = (app: FastifyInstance, deps: UiDeps) => void;
 
-export const UI_PAGES: readonly UiPageRoutes[] = [homeRoutes, listViewRoutes, searchRoutes, recordViewRoutes, recordFormRoutes];
+export const UI_PAGES: readonly UiPageRoutes[] = [homeRoutes, listViewRoutes, searchRoutes, recordViewRoutes, recordFormRoutes, recordActionRoutes, activityRoutes, inlineEditRoutes];

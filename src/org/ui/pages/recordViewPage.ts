@@ -10,12 +10,17 @@ import { uiFieldLabel } from '../fields/uiFieldLabel.ts';
 import { type Html, html } from '../render/html.ts';
 import { objectNameOfId } from '../records/objectOfId.ts';
 import { recordDetails } from '../records/recordDetails.ts';
+import { recordEditable } from '../inlineEdit/recordEditable.ts';
 import { recordPath } from '../records/recordPath.ts';
 import { relatedListsOf } from '../records/relatedLists.ts';
 import { activityTimeline } from '../records/activityTimeline.ts';
-import { recordEditUrl, recordViewUrl } from '../records/recordUrls.ts';
+import { recordViewUrl } from '../records/recordUrls.ts';
 import { type ReferenceName, referenceNames } from '../records/referenceNames.ts';
 import { displayValue } from '../recordForms/formFields.ts';
+import { convertedLeadNotice } from '../recordActions/convertedLeadNotice.ts';
+import { headerActionBar } from '../recordActions/headerActionBar.ts';
+import { headerActions } from '../recordActions/headerActions.ts';
+import { RECORD_ACTION_SCRIPTS, recordActionDialogs } from '../recordActions/recordActionDialogs.ts';
 import { trackRecordView } from '../recent/trackRecordView.ts';
 import type { UiRequestState } from '../session/UiSessions.ts';
 import { renderPage, sendFragment, sendHtml } from '../shell/pageShell.ts';
@@ -29,7 +34,7 @@ export function recordTitle(object: ObjectDef, record: ApiRecord): string {
   return String(record[object.nameField] ?? record.Id);
 }
 
-const PAGE_SCRIPTS = ['/assets/golive/record/recordPage.js'];
+const PAGE_SCRIPTS = ['/assets/golive/record/recordPage.js', '/assets/golive/record/activityComposer.js', '/assets/golive/record/inlineEdit.js'];
 
 /** The view layout for the record's record type. */
 function viewLayout(deps: UiDeps, ui: UiRequestState, object: ObjectDef, record: ApiRecord): PageLayout {
@@ -42,13 +47,14 @@ const detailsUrl = (object: ObjectDef, id: string): string => `/lightning/_ui/re
  * The record page: the highlights panel (icon, object label, name as the heading, the actions
  * the layout and the user's permissions allow, a few key fields) and the Details tab with the
  * layout's sections, loaded behind the spinner when realism is on. The Edit page reuses the body
- * under its dialog. Delete asks in a dialog, then assets/record/recordPage.js posts it.
+ * under its dialog. Delete asks in a dialog, then assets/record/recordPage.js posts it; Convert
+ * and Change Owner are recordActions/ (a converted lead shows what it became instead of the Path).
  */
 export function recordPageBody(deps: UiDeps, ui: UiRequestState, object: ObjectDef, record: ApiRecord): Html {
   const id = String(record.Id);
   const title = recordTitle(object, record);
   const layout = viewLayout(deps, ui, object, record);
-  const actions = layout.actions ?? [];
+  const allowed = headerActions(deps, ui.user.context, object, layout, record);
   const highlights = highlightItems(object, layout);
   const refs = referenceNames(deps, ui.user.context, highlights.map((i) => i.field), record);
   return html`<div class="gl-record-page">
@@ -68,10 +74,7 @@ export function recordPageBody(deps: UiDeps, ui: UiRequestState, object: ObjectD
       </div>
       <div class="slds-page-header__col-actions">
         <div class="slds-page-header__controls"><div class="slds-page-header__control">
-          <ul class="slds-button-group-list gl-record-actions" aria-label="Record actions">
-            ${actions.includes('Edit') ? html`<li><a class="slds-button slds-button_neutral" role="button" href="${recordEditUrl(object.name, id)}">Edit</a></li>` : ''}
-            ${actions.includes('Delete') ? html`<li><button type="button" class="slds-button slds-button_neutral" data-gl-dialog-open="gl-delete-dialog">Delete</button></li>` : ''}
-          </ul>
+          ${headerActionBar(object, id, layout, allowed)}
         </div></div>
       </div>
     </div>
@@ -81,7 +84,7 @@ export function recordPageBody(deps: UiDeps, ui: UiRequestState, object: ObjectD
       </ul>
     </div></div>` : ''}
   </div>
-  ${recordPath(object, layout, record, `/lightning/_ui/record/${encodeURIComponent(object.name)}/${encodeURIComponent(id)}/update`)}
+  ${allowed.converted ? convertedLeadNotice(deps, ui.user.context, object, record, ui.user.timeZone) : recordPath(object, layout, record, `/lightning/_ui/record/${encodeURIComponent(object.name)}/${encodeURIComponent(id)}/update`)}
   <div class="slds-tabs_default slds-card slds-m-top_small gl-record-tabs">
     <ul class="slds-tabs_default__nav" role="tablist">
       <li class="slds-tabs_default__item slds-is-active" role="presentation"><a class="slds-tabs_default__link" role="tab" href="#gl-tab-details" id="gl-tab-details-label" aria-selected="true" aria-controls="gl-tab-details" tabindex="0" data-gl-tab>Details</a></li>
@@ -98,7 +101,8 @@ export function recordPageBody(deps: UiDeps, ui: UiRequestState, object: ObjectD
       ${lazyRegion(deps.settings.realism, { url: `${detailsUrl(object, id).replace(/details$/, 'activity')}`, render: () => activityTimeline(deps, ui.user, layout.relatedLists, id), className: 'gl-activity-region' })}
     </div>
   </div>
-  ${actions.includes('Delete') ? deleteDialog(object, id) : ''}
+  ${allowed.delete ? deleteDialog(object, id) : ''}
+  ${recordActionDialogs(deps, ui, object, record, allowed)}
 </div>`;
 }
 
@@ -110,7 +114,7 @@ function highlightItems(object: ObjectDef, layout: PageLayout) {
 
 function detailsOf(deps: UiDeps, ui: UiRequestState, object: ObjectDef, layout: PageLayout, record: ApiRecord): Html {
   const fields = layout.sections.flatMap((s) => s.items.map((i) => i.field));
-  return recordDetails(object, layout, record, ui.user.timeZone, referenceNames(deps, ui.user.context, fields, record));
+  return recordDetails(object, layout, record, ui.user.timeZone, referenceNames(deps, ui.user.context, fields, record), recordEditable(deps, ui.user.context, object, record));
 }
 
 function deleteDialog(object: ObjectDef, id: string): Html {
@@ -151,7 +155,7 @@ export function recordViewRoutes(app: FastifyInstance, deps: UiDeps): void {
     trackRecordView(deps, ui.user, object.name, String(record.Id));
     const title = recordTitle(object, record);
     const body = recordPageBody(deps, ui, object, record);
-    return sendHtml(reply, renderPage(deps, ui, { title: `${title} | ${object.label}`, activeNav: object.name, body, scripts: PAGE_SCRIPTS }));
+    return sendHtml(reply, renderPage(deps, ui, { title: `${title} | ${object.label}`, activeNav: object.name, body, scripts: [...PAGE_SCRIPTS, ...RECORD_ACTION_SCRIPTS] }));
   });
 
   app.get('/_ui/record/:object/:id/details', async (req, reply) => {

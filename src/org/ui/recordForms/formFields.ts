@@ -26,10 +26,12 @@ export interface FieldContext {
   values: Record<string, unknown>;
   /** Names of the records the lookups point at. */
   references: Map<string, ReferenceName>;
+  /** Prefix of the controls' ids, for a form that shares the page with another (inline edit, the activity composer). */
+  idPrefix?: string;
 }
 
-/** An id for the field's control, unique in the page (only one form is open at a time). */
-export const controlId = (field: FieldDef): string => `gl-f-${field.name}`;
+/** An id for the field's control, unique in the page (one form per prefix). */
+export const controlId = (field: FieldDef, prefix = ''): string => `gl-f-${prefix}${field.name}`;
 
 function requiredMarker(required: boolean): Html {
   return required ? html`<abbr class="slds-required" title="required">* </abbr>` : html``;
@@ -38,7 +40,7 @@ function requiredMarker(required: boolean): Html {
 export function formField(item: PageLayoutItem, ctx: FieldContext): Html {
   const { field } = item;
   const label = uiFieldLabel(ctx.object, field);
-  const id = controlId(field);
+  const id = controlId(field, ctx.idPrefix);
   const value = ctx.values[field.name];
   if (!item.editable) return readOnlyField(field, label, value, ctx);
   const control = editControl(field, id, label, value, item.required, ctx);

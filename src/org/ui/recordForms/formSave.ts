@@ -10,9 +10,11 @@ import { namesOfIds } from '../records/referenceNames.ts';
 
 /**
  * What the dialog posts and what it gets back. The client sends `{ fields: { ApiName: value } }`
- * with strings (checkboxes as booleans) for the fields it shows; only fields the layout lets the
- * user edit are taken, so a forged post cannot reach a field the dialog does not offer (the
- * RecordService would refuse fields the user may not write anyway).
+ * with strings (checkboxes as booleans) for the fields it shows. Fields the layout lets the user
+ * edit are converted from the form's strings; any other field posted goes to RecordService as it
+ * came, which refuses what the user may not write (INVALID_FIELD_FOR_INSERT_UPDATE, shown in the
+ * dialog) — a forged post is answered with an error, never silently half-saved. As with Lightning's
+ * own UI API, a field the user may write but the layout does not show is accepted.
  */
 
 export interface FormFailure {
@@ -31,8 +33,10 @@ export function toRecordInput(layout: PageLayout, posted: unknown, mode: 'create
   const fields = posted && typeof posted === 'object' && 'fields' in posted ? (posted as { fields: unknown }).fields : undefined;
   const given = fields && typeof fields === 'object' ? (fields as Record<string, unknown>) : {};
   const input: Record<string, unknown> = {};
+  const converted = new Set<string>();
   for (const item of layout.sections.flatMap((s) => s.items)) {
     if (!item.editable || !(item.field.name in given)) continue;
+    converted.add(item.field.name);
     const value = given[item.field.name];
     if (item.field.type === 'boolean') {
       input[item.field.name] = value === true;
@@ -45,6 +49,14 @@ export function toRecordInput(layout: PageLayout, posted: unknown, mode: 'create
     }
     if (item.field.type === 'datetime') input[item.field.name] = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text) ? `${text}:00.000+0000` : text;
     else input[item.field.name] = text;
+  }
+  for (const [name, value] of Object.entries(given)) {
+    if (converted.has(name)) continue;
+    if (value === '' || value === undefined) {
+      if (mode === 'edit') input[name] = null;
+      continue;
+    }
+    input[name] = value;
   }
   return input;
 }

@@ -1,5 +1,6 @@
 import type { PageLayout } from '../../layouts/pageLayout.ts';
 import type { ObjectDef } from '../../schema/types.ts';
+import { utilityIcon } from '../components/icon.ts';
 import { type Html, html } from '../render/html.ts';
 
 /**
@@ -33,7 +34,7 @@ export function recordPath(object: ObjectDef, layout: PageLayout, record: Record
         <ul class="slds-path__nav" role="listbox" aria-orientation="horizontal" aria-label="${label}">
           ${steps.map((p, i) => {
             const state = i < current ? 'slds-is-complete' : i === current ? 'slds-is-current slds-is-active' : 'slds-is-incomplete';
-            return html`<li class="slds-path__item ${state}" role="presentation"><a class="slds-path__link" href="#" role="option" aria-selected="${i === current ? 'true' : 'false'}" tabindex="${i === current ? '0' : '-1'}" data-value="${p.value}"${i === current ? html` aria-current="step"` : ''}><span class="slds-path__stage"><span class="slds-assistive-text">${i < current ? 'Stage Complete' : i === current ? 'Current Stage:' : ''}</span></span><span class="slds-path__title">${p.label ?? p.value}</span></a></li>`;
+            return html`<li class="slds-path__item ${state}" role="presentation"><a class="slds-path__link" href="#" role="option" aria-selected="${i === current ? 'true' : 'false'}" tabindex="${i === current ? '0' : '-1'}" data-value="${p.value}"${i === current ? html` aria-current="step"` : ''}><span class="slds-path__stage">${i < current ? utilityIcon('check', 'slds-icon slds-icon_x-small') : ''}<span class="slds-assistive-text">${i < current ? 'Stage Complete' : i === current ? 'Current Stage:' : ''}</span></span><span class="slds-path__title">${p.label ?? p.value}</span></a></li>`;
           })}
         </ul>
       </div></div>
