@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures/index.ts';
+import { expect, lightning, test } from '../fixtures/index.ts';
 
 /**
  * Smoke: the suite reaches the org, signs a persona in and sees what the security model lets that
@@ -9,20 +9,22 @@ test.describe('Lead management', { annotation: { type: 'owner', description: 'Sa
   test("a sales rep sees their own open leads and not a colleague's", { tag: ['@smoke', '@mobile'] }, async ({ asPersona }) => {
     const rep = await asPersona('junior-rep');
     const admin = await asPersona('admin');
-    const openLeads = rep.page.getByRole('table', { name: 'All Open Leads' });
+    const allOpenLeads = lightning(rep).listView('Lead');
 
-    await test.step('the rep opens the list of all open leads', async () => {
-      await rep.page.goto('/lightning/o/Lead/list?filterName=AllOpenLeads');
-      await expect(rep.page.getByRole('heading', { level: 1 })).toContainText('All Open Leads');
+    const names = await test.step('the rep opens the list of all open leads', async () => {
+      await allOpenLeads.open('AllOpenLeads');
+      await expect(allOpenLeads.title()).toContainText('All Open Leads');
+      // open() waited for the item count: the rows are all there, so an absent name means hidden.
+      return allOpenLeads.columnValues('Name');
     });
 
     await test.step('their own lead, Dana Scully, is on the list', async () => {
-      await expect(openLeads.getByRole('link', { name: 'Dana Scully', exact: true })).toBeVisible();
+      expect(names).toContain('Dana Scully');
+      await expect(allOpenLeads.recordLink('Dana Scully')).toBeVisible();
     });
 
     await test.step("a West team colleague's lead, Ellen Ripley, is not", async () => {
-      // The list has loaded (the step above), so an absent row means hidden, not "not yet there".
-      await expect(openLeads.getByRole('link', { name: 'Ellen Ripley', exact: true })).toHaveCount(0);
+      expect(names).not.toContain('Ellen Ripley');
     });
 
     await test.step('the API tells the same story: Ripley exists, only the admin and her owner see her', async () => {

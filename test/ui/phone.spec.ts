@@ -152,12 +152,36 @@ function phoneChecks() {
     await expectNoHorizontalScroll(page);
   });
 
-  test('list rows stack into label/value blocks', async ({ page }) => {
+  test('list rows are compact cards: the name as title, then only the fields with a value', async ({ page, localOrg }) => {
+    const lastName = unique('Compact');
+    localOrg.create('Lead', { LastName: lastName, Company: unique('Card Co') });
     await loaded(page, '/lightning/o/Lead/list?filterName=AllOpenLeads');
-    const first = page.getByRole('table', { name: 'All Open Leads' }).getByRole('row').nth(1);
-    const cells = await first.locator('th, td').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().x)));
-    // One column: every cell of a row starts at the same x.
-    expect(new Set(cells).size).toBe(1);
+    const table = page.getByRole('table', { name: 'All Open Leads' });
+    const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: lastName }) });
+    const cells = row.locator('th, td');
+    const shown = await cells.evaluateAll((els) => els.filter((el) => el.checkVisibility()).map((el) => ({ label: el.getAttribute('data-label'), x: Math.round(el.getBoundingClientRect().x) })));
+    // One column: every shown cell of a row starts at the same x.
+    expect(new Set(shown.map((c) => c.x)).size).toBe(1);
+    // No Title, no Phone, no Email: those take no room; the name, company, status and owner do.
+    expect(shown.map((c) => c.label)).toEqual(['Name', 'Company', 'Lead Status', 'Lead Owner']);
+    await expect(row.getByRole('cell').filter({ hasText: /\S/ })).toHaveCount(3);
+    // Every column label stays in the accessibility tree: the header row is only visually hidden.
+    await expect(table.getByRole('columnheader')).toHaveText(['Name', 'Title', 'Company', 'Phone', 'Email', 'Lead Status', 'Lead Owner']);
+  });
+
+  test('at the bottom of a record page the action bar covers nothing', async ({ page }) => {
+    await loaded(page, '/lightning/r/Lead/00Q5g0000000005EAA/view');
+    const bar = page.getByRole('list', { name: 'Record actions' });
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const barTop = (await bar.boundingBox())!.y;
+    const { contentBottom, padding } = await page.evaluate(() => {
+      const recordPage = document.querySelector('.gl-record-page')!;
+      const last = [...recordPage.children].filter((el) => el.checkVisibility() && getComputedStyle(el).position !== 'fixed').at(-1)!;
+      return { contentBottom: last.getBoundingClientRect().bottom, padding: parseFloat(getComputedStyle(recordPage).paddingBottom) };
+    });
+    expect(contentBottom).toBeLessThanOrEqual(barTop);
+    // Room exactly the bar's height, not a guess at it.
+    expect(Math.abs(padding - (await bar.boundingBox())!.height)).toBeLessThan(1);
   });
 }
 

@@ -3,7 +3,9 @@ import dotenv from 'dotenv';
 import { ledgerDir, listLedgers } from '../../harness/ledger/Ledger.ts';
 import { sweepLedgerFile, type LedgerSweep } from '../../harness/sweep/sweepLedgers.ts';
 import { describeFailures } from '../../harness/sweep/sweepRecords.ts';
-import { connectTarget, TargetConfigError, targetFromEnv } from '../../harness/target/connectTarget.ts';
+import { connectTarget, targetFromEnv } from '../../harness/target/connectTarget.ts';
+import { TargetConfigError } from '../../harness/target/orgTarget.ts';
+import { PersonaLoginError } from '../../harness/target/targetLogin.ts';
 import { CliError, ExitCode } from '../exitCodes.ts';
 
 const USAGE = `Usage: golive clean [--dry-run] [--ledger-dir <dir>]
@@ -16,10 +18,11 @@ made from them, children first. A ledger is removed once all it lists is gone.
   --ledger-dir  where the ledgers are (default GOLIVE_LEDGER_DIR or .golive/ledger)
 
 The target comes from .env, as for the UAT suite, logged in as the admin persona:
-GOLIVE_TARGET=salesforce with SF_LOGIN_URL, SF_ADMIN_USERNAME and SF_ADMIN_PASSWORD; or the
-local org at GOLIVE_LOCAL_ORG_URL (default http://127.0.0.1:$GOLIVE_ORG_PORT), which must be
-running. Only ledgers written for that org are touched, and none of a run still in progress on
-this machine. (A local run's org is usually fresh per run, so its leftovers die with it.)`;
+GOLIVE_TARGET=salesforce with SF_LOGIN_URL, SF_ADMIN_USERNAME and either SF_ADMIN_PASSWORD or
+the JWT bearer flow (SF_CLIENT_ID with SF_JWT_KEY_FILE or SF_ADMIN_JWT_KEY_FILE); or the local
+org at GOLIVE_LOCAL_ORG_URL (default http://127.0.0.1:$GOLIVE_ORG_PORT), which must be running.
+Only ledgers written for that org are touched, and none of a run still in progress on this
+machine. (A local run's org is usually fresh per run, so its leftovers die with it.)`;
 
 function printSweep(sweep: LedgerSweep, dryRun: boolean): void {
   if (sweep.skipped) {
@@ -66,7 +69,13 @@ export async function cleanCommand(args: string[]): Promise<number> {
   let conn;
   try {
     const target = targetFromEnv();
-    conn = await connectTarget(target);
+    try {
+      conn = await connectTarget(target);
+    } catch (err) {
+      if (!(err instanceof PersonaLoginError)) throw err;
+      const hint = target.kind === 'local' ? ' Is the local org running (golive org start)?' : '';
+      throw new CliError(`could not log in to ${target.loginUrl} as '${err.username}': ${err.reason}.${hint}`, ExitCode.target);
+    }
   } catch (err) {
     if (err instanceof TargetConfigError) throw new CliError(err.message, ExitCode.target);
     throw err;

@@ -81,17 +81,23 @@ describe('golive clean', () => {
   it('says in one line when the target cannot be logged in to', async () => {
     fs.mkdirSync(path.join(tmp, 'ledger'), { recursive: true });
     fs.writeFileSync(path.join(tmp, 'ledger/20261122T0600-nologn.jsonl'), '');
+    // The org's users as .env says they are (GOLIVE_ORG_METADATA), with a password the org does not know.
+    const users = JSON.parse(fs.readFileSync(path.join(ROOT, 'orgs/default/golive/users.json'), 'utf8')) as { defaultPassword: string; users: Array<{ password?: string }> };
+    users.defaultPassword = 'wrong-password';
+    for (const user of users.users) delete user.password;
+    fs.mkdirSync(path.join(tmp, 'metadata/golive'), { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'metadata/golive/users.json'), JSON.stringify(users));
     const child = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const p = spawn(process.execPath, [GOLIVE, 'clean'], {
         cwd: tmp,
-        env: { ...process.env, GOLIVE_LOCAL_ORG_URL: org.url, GOLIVE_LEDGER_DIR: path.join(tmp, 'ledger'), GOLIVE_LOCAL_USERNAME: 'admin@golive.local', GOLIVE_LOCAL_PASSWORD: 'wrong-password' },
+        env: { ...process.env, GOLIVE_LOCAL_ORG_URL: org.url, GOLIVE_LEDGER_DIR: path.join(tmp, 'ledger'), GOLIVE_ORG_METADATA: path.join(tmp, 'metadata') },
       });
       let stderr = '';
       p.stderr.on('data', (d) => (stderr += d));
       p.on('close', (code) => resolve({ code, stderr }));
     });
     assert.equal(child.code, 6);
-    assert.match(child.stderr.trim(), /^golive: could not log in to http:\/\/127\.0\.0\.1:\d+ as 'admin@golive\.local': INVALID_LOGIN/);
+    assert.match(child.stderr.trim(), /^golive: could not log in to http:\/\/127\.0\.0\.1:\d+ as 'admin@golive\.local': invalid_grant: authentication failure\./);
     assert.doesNotMatch(child.stderr, /wrong-password/);
     assert.equal(child.stderr.trim().split('\n').length, 1);
   });

@@ -1,9 +1,9 @@
 import type { PageLayout } from '../../layouts/pageLayout.ts';
 import type { ObjectDef } from '../../schema/types.ts';
 import type { UiDeps } from '../UiDeps.ts';
-import { utilityIcon } from '../components/icon.ts';
 import { type FieldContext, formField } from '../recordForms/formFields.ts';
 import { referenceNames } from '../records/referenceNames.ts';
+import { snagList } from '../fields/fieldControls.ts';
 import { type Html, html } from '../render/html.ts';
 import type { UiUser } from '../session/UiSessions.ts';
 import { COMPOSER_TITLES, type ComposerKind, composerDefaults, composerLayout } from './composerLayouts.ts';
@@ -44,14 +44,9 @@ function composer(deps: UiDeps, user: UiUser, task: ObjectDef, objectName: strin
     idPrefix: `${kind}-`,
   };
   const headingId = `gl-composer-${kind}-heading`;
-  return html`<form class="slds-box slds-m-top_small gl-composer" id="gl-composer-${kind}" aria-labelledby="${headingId}" novalidate hidden data-gl-activity-form data-object="Task" data-save-url="${composerSaveUrl(objectName, recordId, kind)}">
+  return html`<form class="slds-box slds-m-top_small gl-composer" id="gl-composer-${kind}" aria-labelledby="${headingId}" novalidate hidden data-gl-activity-form data-save-url="${composerSaveUrl(objectName, recordId, kind)}">
   <h3 class="slds-text-heading_small slds-m-bottom_small" id="${headingId}">${COMPOSER_TITLES[kind]}</h3>
-  <div class="gl-form-errors slds-m-bottom_small" data-gl-form-errors tabindex="-1" hidden>
-    <div class="slds-notify slds-notify_alert slds-alert_error" role="alert">
-      <span class="slds-icon_container slds-m-right_x-small">${utilityIcon('error', 'slds-icon slds-icon_x-small')}</span>
-      <div><h2 class="slds-text-heading_small">We hit a snag.</h2><ul class="slds-list_dotted gl-form-errors__list" data-gl-form-error-list></ul></div>
-    </div>
-  </div>
+  ${snagList({ className: 'slds-m-bottom_small' })}
   ${items.map((item) => html`<div class="slds-p-vertical_xx-small">${formField(item, ctx)}</div>`)}
   <div class="slds-m-top_small slds-text-align_right">
     <button type="button" class="slds-button slds-button_brand" data-gl-composer-save>Save</button>

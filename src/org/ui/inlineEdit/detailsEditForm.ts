@@ -1,8 +1,8 @@
 import type { PageLayout, PageLayoutSection } from '../../layouts/pageLayout.ts';
-import { utilityIcon } from '../components/icon.ts';
 import { displayValue, type FieldContext, formField } from '../recordForms/formFields.ts';
 import { detailCells } from '../records/recordDetails.ts';
 import { recordViewUrl } from '../records/recordUrls.ts';
+import { snagList } from '../fields/fieldControls.ts';
 import { type Html, html } from '../render/html.ts';
 
 export interface DetailsEditForm {
@@ -23,13 +23,8 @@ export interface DetailsEditForm {
  * changed fields to `saveUrl`. Rendered only for a record the user may edit.
  */
 export function detailsEditForm(f: DetailsEditForm): Html {
-  return html`<form class="gl-record-details gl-record-details_editing" novalidate data-gl-inline-form data-object="${f.ctx.object.name}" data-save-url="${f.saveUrl}" data-view-url="${f.viewUrl}">
-  <div class="gl-form-errors slds-m-vertical_small" data-gl-form-errors tabindex="-1" hidden>
-    <div class="slds-notify slds-notify_alert slds-alert_error" role="alert">
-      <span class="slds-icon_container slds-m-right_x-small">${utilityIcon('error', 'slds-icon slds-icon_x-small')}</span>
-      <div><h2 class="slds-text-heading_small">We hit a snag.</h2><p>Review the errors on this page.</p><ul class="slds-list_dotted gl-form-errors__list" data-gl-form-error-list></ul></div>
-    </div>
-  </div>
+  return html`<form class="gl-record-details gl-record-details_editing" novalidate data-gl-inline-form data-save-url="${f.saveUrl}" data-view-url="${f.viewUrl}">
+  ${snagList({ className: 'slds-m-vertical_small', intro: 'Review the errors on this page.' })}
   ${f.layout.sections.map((s, i) => section(s, i, f.ctx))}
   <div class="slds-docked-form-footer gl-inline-edit__footer">
     <button type="button" class="slds-button slds-button_neutral" data-gl-inline-cancel>Cancel</button>

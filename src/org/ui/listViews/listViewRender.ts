@@ -1,7 +1,8 @@
 import { isSalesforceError } from '../../errors/SalesforceError.ts';
 import type { ObjectDef } from '../../schema/types.ts';
 import type { UiDeps } from '../UiDeps.ts';
-import { buttonIcon, objectIconName, standardIcon } from '../components/icon.ts';
+import { buttonIcon } from '../components/icon.ts';
+import { pageHeader } from '../components/pageHeader.ts';
 import { type Html, html } from '../render/html.ts';
 import { resolveColumns } from '../records/columns.ts';
 import { recordTable } from '../records/recordTable.ts';
@@ -89,41 +90,21 @@ export function listViewHeader(deps: UiDeps, ui: UiRequestState, state: ListStat
   const { object, view } = state;
   const canCreate = object.createable && deps.org.records.access.objectAccess(ui.user.context, object).create;
   const pickerLabel = `Select a List View: ${object.labelPlural}`;
-  return html`<div class="slds-page-header slds-page-header_object-home gl-page-header">
-  <div class="slds-page-header__row">
-    <div class="slds-page-header__col-title">
-      <div class="slds-media">
-        <div class="slds-media__figure">${standardIcon(objectIconName(object.name), { size: 'small' })}</div>
-        <div class="slds-media__body">
-          <div class="slds-page-header__name">
-            <div class="slds-page-header__name-title">
-              <h1>
-                <span class="slds-text-body_small">${object.labelPlural}</span>
-                <span class="slds-page-header__title slds-truncate" title="${view.label}">${view.label}</span>
-              </h1>
-            </div>
-            <div class="slds-page-header__name-switcher">
-              <div class="slds-dropdown-trigger slds-dropdown-trigger_click" data-gl-menu>
-                <button type="button" class="slds-button slds-button_icon slds-button_icon-small gl-listview-picker" aria-haspopup="menu" aria-expanded="false" aria-controls="gl-listview-menu" title="${pickerLabel}">${buttonIcon('down')}<span class="slds-assistive-text">${pickerLabel}</span></button>
-                <div class="slds-dropdown slds-dropdown_left gl-listview-menu" id="gl-listview-menu">
-                  <ul class="slds-dropdown__list" role="menu" aria-label="List Views">
-                    ${state.views.views.map((v) => {
-                      const current = v.filterName === view.filterName;
-                      return html`<li class="slds-dropdown__item${current ? ' slds-is-selected' : ''}" role="presentation"><a role="menuitem" tabindex="-1" href="${listViewUrl(object.name, { filterName: v.filterName })}"${current ? html` aria-current="page"` : ''}><span class="slds-truncate">${v.label}</span></a></li>`;
-                    })}
-                  </ul>
-                </div>
-              </div>
-            </div>
-          </div>
-        </div>
-      </div>
-    </div>
-    <div class="slds-page-header__col-actions">
-      <div class="slds-page-header__controls">
-        ${canCreate ? html`<div class="slds-page-header__control"><a class="slds-button slds-button_neutral" role="button" href="${newRecordUrl(object.name)}">New</a></div>` : ''}
-      </div>
-    </div>
+  const heading = html`<h1>
+  <span class="slds-text-body_small">${object.labelPlural}</span>
+  <span class="slds-page-header__title slds-truncate" title="${view.label}">${view.label}</span>
+</h1>`;
+  const picker = html`<div class="slds-dropdown-trigger slds-dropdown-trigger_click" data-gl-menu>
+  <button type="button" class="slds-button slds-button_icon slds-button_icon-small gl-listview-picker" aria-haspopup="menu" aria-expanded="false" aria-controls="gl-listview-menu" title="${pickerLabel}">${buttonIcon('down')}<span class="slds-assistive-text">${pickerLabel}</span></button>
+  <div class="slds-dropdown slds-dropdown_left gl-listview-menu" id="gl-listview-menu">
+    <ul class="slds-dropdown__list" role="menu" aria-label="List Views">
+      ${state.views.views.map((v) => {
+        const current = v.filterName === view.filterName;
+        return html`<li class="slds-dropdown__item${current ? ' slds-is-selected' : ''}" role="presentation"><a role="menuitem" tabindex="-1" href="${listViewUrl(object.name, { filterName: v.filterName })}"${current ? html` aria-current="page"` : ''}><span class="slds-truncate">${v.label}</span></a></li>`;
+      })}
+    </ul>
   </div>
 </div>`;
+  const newButton = canCreate ? html`<div class="slds-page-header__control"><a class="slds-button slds-button_neutral" role="button" href="${newRecordUrl(object.name)}">New</a></div>` : html``;
+  return pageHeader({ variant: 'object-home', objectName: object.name, heading, switcher: picker, actions: newButton });
 }

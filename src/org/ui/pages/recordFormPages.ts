@@ -90,7 +90,6 @@ export function recordFormRoutes(app: FastifyInstance, deps: UiDeps): void {
     const body = html`<div class="gl-object-home gl-record-new"></div>${recordDialog({
       mode: 'create',
       title: `New ${object.label}`,
-      objectName: object.name,
       layout,
       ctx,
       saveUrl: `/lightning/_ui/record/${encodeURIComponent(object.name)}/create`,
@@ -118,7 +117,6 @@ export function recordFormRoutes(app: FastifyInstance, deps: UiDeps): void {
     const body = html`${recordPageBody(deps, ui, object, record)}${recordDialog({
       mode: 'edit',
       title: `Edit ${title}`,
-      objectName: object.name,
       layout,
       ctx,
       saveUrl: `/lightning/_ui/record/${encodeURIComponent(object.name)}/${encodeURIComponent(String(record.Id))}/update`,

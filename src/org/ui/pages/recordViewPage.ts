@@ -4,7 +4,8 @@ import type { ObjectDef } from '../../schema/types.ts';
 import { isSalesforceError } from '../../errors/SalesforceError.ts';
 import { toId18 } from '../../ids/salesforceId.ts';
 import { UI_API_VERSION, type UiDeps, uiState } from '../UiDeps.ts';
-import { buttonIcon, objectIconName, standardIcon } from '../components/icon.ts';
+import { buttonIcon } from '../components/icon.ts';
+import { pageHeader } from '../components/pageHeader.ts';
 import { lazyRegion } from '../components/lazyRegion.ts';
 import { uiFieldLabel } from '../fields/uiFieldLabel.ts';
 import { type Html, html } from '../render/html.ts';
@@ -58,32 +59,20 @@ export function recordPageBody(deps: UiDeps, ui: UiRequestState, object: ObjectD
   const highlights = highlightItems(object, layout);
   const refs = referenceNames(deps, ui.user.context, highlights.map((i) => i.field), record);
   return html`<div class="gl-record-page">
-  <div class="slds-page-header slds-page-header_record-home gl-page-header">
-    <div class="slds-page-header__row">
-      <div class="slds-page-header__col-title">
-        <div class="slds-media">
-          <div class="slds-media__figure">${standardIcon(objectIconName(object.name), { size: 'small' })}</div>
-          <div class="slds-media__body">
-            <div class="slds-page-header__name">
-              <div class="slds-page-header__name-title">
-                <h1><span class="slds-text-body_small">${object.label}</span><span class="slds-page-header__title slds-truncate" title="${title}">${title}</span></h1>
-              </div>
-            </div>
-          </div>
-        </div>
-      </div>
-      <div class="slds-page-header__col-actions">
-        <div class="slds-page-header__controls"><div class="slds-page-header__control">
-          ${headerActionBar(object, id, layout, allowed)}
-        </div></div>
-      </div>
-    </div>
-    ${highlights.length > 0 ? html`<div class="slds-page-header__row slds-page-header__row_gutters"><div class="slds-page-header__col-details">
+  ${pageHeader({
+    variant: 'record-home',
+    objectName: object.name,
+    heading: html`<h1><span class="slds-text-body_small">${object.label}</span><span class="slds-page-header__title slds-truncate" title="${title}">${title}</span></h1>`,
+    actions: html`<div class="slds-page-header__control">${headerActionBar(object, id, layout, allowed)}</div>`,
+    below:
+      highlights.length > 0
+        ? html`<div class="slds-page-header__row slds-page-header__row_gutters"><div class="slds-page-header__col-details">
       <ul class="slds-page-header__detail-row gl-highlights" aria-label="Highlights">
         ${highlights.map((i) => html`<li class="slds-page-header__detail-block"><div class="slds-text-title slds-truncate">${uiFieldLabel(object, i.field)}</div><div class="slds-truncate">${displayValue(i.field, record[i.field.name], { timeZone: ui.user.timeZone, references: refs }, (r: ReferenceName) => recordViewUrl(r.objectName, r.id))}</div></li>`)}
       </ul>
-    </div></div>` : ''}
-  </div>
+    </div></div>`
+        : undefined,
+  })}
   ${allowed.converted ? convertedLeadNotice(deps, ui.user.context, object, record, ui.user.timeZone) : recordPath(object, layout, record, `/lightning/_ui/record/${encodeURIComponent(object.name)}/${encodeURIComponent(id)}/update`)}
   <div class="slds-tabs_default slds-card slds-m-top_small gl-record-tabs">
     <ul class="slds-tabs_default__nav" role="tablist">

@@ -1,6 +1,6 @@
 import { buttonIcon } from '../components/icon.ts';
+import { checkboxElement, lookupField, snagList } from '../fields/fieldControls.ts';
 import { type Html, html } from '../render/html.ts';
-import { checkboxField, lookupField, snagList } from './actionControls.ts';
 import { actionLookupUrl } from './actionLookup.ts';
 
 /**
@@ -19,8 +19,8 @@ export function changeOwnerDialog(d: { saveUrl: string }): Html {
       <div class="slds-modal__header"><h2 id="gl-co-heading" class="slds-modal__title">Change Owner</h2></div>
       <form class="slds-modal__content slds-p-around_medium gl-action-form" novalidate data-gl-change-owner-form data-url="${d.saveUrl}">
         ${snagList()}
-        ${lookupField({ id: 'gl-co-owner', key: 'ownerId', label: 'Search Users', url: actionLookupUrl('User'), placeholder: 'Search Users...', required: true })}
-        ${checkboxField({ id: 'gl-co-notify', key: 'sendNotificationEmail', label: 'Send notification email', checked: false })}
+        ${lookupField({ id: 'gl-co-owner', key: 'ownerId', label: 'Search Users', target: 'User', url: actionLookupUrl('User'), placeholder: 'Search Users...', required: true })}
+        ${checkboxElement({ id: 'gl-co-notify', key: 'sendNotificationEmail', label: 'Send notification email', checked: false })}
       </form>
       <div class="slds-modal__footer">
         <button type="button" class="slds-button slds-button_neutral" data-gl-dialog-close>Cancel</button>

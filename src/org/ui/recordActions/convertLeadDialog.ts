@@ -1,7 +1,8 @@
 import { buttonIcon } from '../components/icon.ts';
+import { type Choice, checkboxElement, lookupField, picklistField, snagList, textField } from '../fields/fieldControls.ts';
 import { type Html, html } from '../render/html.ts';
 import { objectHomeUrl } from '../records/recordUrls.ts';
-import { type Choice, checkboxField, lookupField, picklistField, snagList, textField } from './actionControls.ts';
+
 import { actionLookupUrl } from './actionLookup.ts';
 
 /**
@@ -59,24 +60,24 @@ export function convertLeadDialog(d: ConvertLeadDialog): Html {
           'account',
           'Account',
           textField({ id: 'gl-cv-account-name', key: 'accountName', label: 'Account Name', value: d.company, required: true, maxLength: 255 }),
-          lookupField({ id: 'gl-cv-account-id', key: 'accountId', label: 'Account Search', url: actionLookupUrl('Account'), placeholder: 'Search for matching accounts', required: true }),
+          lookupField({ id: 'gl-cv-account-id', key: 'accountId', label: 'Account Search', target: 'Account', url: actionLookupUrl('Account'), placeholder: 'Search for matching accounts', required: true }),
         )}
         ${sectionBox(
           'contact',
           'Contact',
           html`${textField({ id: 'gl-cv-contact-first', key: 'contactFirstName', label: 'First Name', value: d.firstName, required: false, maxLength: 40 })}${textField({ id: 'gl-cv-contact-last', key: 'contactLastName', label: 'Last Name', value: d.lastName, required: true, maxLength: 80 })}`,
-          lookupField({ id: 'gl-cv-contact-id', key: 'contactId', label: 'Contact Search', url: actionLookupUrl('Contact'), placeholder: 'Search for matching contacts', required: true }),
+          lookupField({ id: 'gl-cv-contact-id', key: 'contactId', label: 'Contact Search', target: 'Contact', url: actionLookupUrl('Contact'), placeholder: 'Search for matching contacts', required: true }),
         )}
         ${sectionBox(
           'opportunity',
           'Opportunity',
           textField({ id: 'gl-cv-opportunity-name', key: 'opportunityName', label: 'Opportunity Name', value: `${d.company}-`, required: true }),
-          lookupField({ id: 'gl-cv-opportunity-id', key: 'opportunityId', label: 'Opportunity Search', url: actionLookupUrl('Opportunity'), placeholder: 'Search for matching opportunities', required: true }),
-          checkboxField({ id: 'gl-cv-no-opportunity', key: 'doNotCreateOpportunity', label: "Don't create an opportunity upon conversion", checked: !d.canCreateOpportunity, disabled: !d.canCreateOpportunity }),
+          lookupField({ id: 'gl-cv-opportunity-id', key: 'opportunityId', label: 'Opportunity Search', target: 'Opportunity', url: actionLookupUrl('Opportunity'), placeholder: 'Search for matching opportunities', required: true }),
+          checkboxElement({ id: 'gl-cv-no-opportunity', key: 'doNotCreateOpportunity', label: "Don't create an opportunity upon conversion", checked: !d.canCreateOpportunity, disabled: !d.canCreateOpportunity }),
         )}
         <div class="slds-grid slds-wrap slds-gutters_small">
-          <div class="slds-col slds-size_1-of-1 slds-medium-size_1-of-2">${lookupField({ id: 'gl-cv-owner', key: 'ownerId', label: 'Record Owner', url: actionLookupUrl('User'), placeholder: 'Search People...', value: d.owner?.id, valueLabel: d.owner?.name, required: true })}</div>
-          <div class="slds-col slds-size_1-of-1 slds-medium-size_1-of-2">${picklistField({ id: 'gl-cv-status', key: 'convertedStatus', label: 'Converted Status', choices: d.convertedStatuses, value: defaultStatus, required: true })}</div>
+          <div class="slds-col slds-size_1-of-1 slds-medium-size_1-of-2">${lookupField({ id: 'gl-cv-owner', key: 'ownerId', label: 'Record Owner', target: 'User', url: actionLookupUrl('User'), placeholder: 'Search People...', selected: d.owner, required: true })}</div>
+          <div class="slds-col slds-size_1-of-1 slds-medium-size_1-of-2">${picklistField({ id: 'gl-cv-status', key: 'convertedStatus', label: 'Converted Status', choices: d.convertedStatuses, selected: defaultStatus, required: true })}</div>
         </div>
       </form>
       <div class="slds-modal__footer" data-gl-convert-footer>

@@ -1,5 +1,6 @@
 import type { PageLayout, PageLayoutItem, PageLayoutSection } from '../../layouts/pageLayout.ts';
-import { buttonIcon, utilityIcon } from '../components/icon.ts';
+import { buttonIcon } from '../components/icon.ts';
+import { snagList } from '../fields/fieldControls.ts';
 import { type Html, html } from '../render/html.ts';
 import { uiFieldLabel } from '../fields/uiFieldLabel.ts';
 import { type FieldContext, formField } from './formFields.ts';
@@ -17,7 +18,6 @@ export interface RecordDialog {
   mode: 'create' | 'edit';
   /** "New Lead" / "Edit Acme". */
   title: string;
-  objectName: string;
   layout: PageLayout;
   ctx: FieldContext;
   saveUrl: string;
@@ -34,13 +34,8 @@ export function recordDialog(d: RecordDialog): Html {
       <div class="slds-modal__header">
         <h2 id="${HEADING_ID}" class="slds-modal__title slds-hyphenate">${d.title}</h2>
       </div>
-      <form class="slds-modal__content slds-p-around_medium gl-record-form" id="gl-record-form" novalidate data-gl-record-form="${d.mode}" data-save-url="${d.saveUrl}" data-cancel-url="${d.cancelUrl}" data-object="${d.objectName}">
-        <div class="gl-form-errors" data-gl-form-errors tabindex="-1" hidden>
-          <div class="slds-notify slds-notify_alert slds-alert_error" role="alert">
-            <span class="slds-icon_container slds-m-right_x-small">${utilityIcon('error', 'slds-icon slds-icon_x-small')}</span>
-            <div><h2 class="slds-text-heading_small">We hit a snag.</h2><ul class="slds-list_dotted gl-form-errors__list" data-gl-form-error-list></ul></div>
-          </div>
-        </div>
+      <form class="slds-modal__content slds-p-around_medium gl-record-form" id="gl-record-form" novalidate data-gl-record-form="${d.mode}" data-save-url="${d.saveUrl}" data-cancel-url="${d.cancelUrl}">
+        ${snagList()}
         <div class="gl-duplicates slds-box slds-theme_warning slds-m-bottom_medium" data-gl-duplicates role="alert" hidden>
           <p class="slds-text-heading_small" data-gl-duplicates-message></p>
           <ul class="gl-duplicates__list" data-gl-duplicates-list></ul>

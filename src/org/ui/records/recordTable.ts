@@ -32,8 +32,10 @@ export interface RecordTableOptions {
 /**
  * An SLDS data table of records: the first column is the row header linking to the record,
  * column headers carry the form labels, sortable headers are links with aria-sort. At phone
- * widths the SLDS "stacked" variant turns each row into a block of label/value pairs (the
- * data-label attributes), so nothing scrolls sideways.
+ * widths the SLDS "stacked" variant turns each row into a card, as Salesforce mobile's list
+ * cards: the record's name as its title, then one "label value" line per field that has a value
+ * (the data-label attributes; golive.css), so nothing scrolls sideways. The header row stays in
+ * the accessibility tree (visually hidden), so the column labels remain reachable.
  */
 export function recordTable(options: RecordTableOptions): Html {
   return html`<table class="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked gl-record-table" aria-label="${options.label}">
@@ -75,7 +77,8 @@ function bodyCell(options: RecordTableOptions, record: ApiRecord, column: Column
     content = formatValue(column.displayField, value, options.timeZone);
   }
   const inner = html`<div class="gl-cell">${content}</div>`;
-  return isRowHeader
-    ? html`<th scope="row" data-label="${column.label}">${inner}</th>`
-    : html`<td data-label="${column.label}">${inner}</td>`;
+  if (isRowHeader) return html`<th scope="row" data-label="${column.label}">${inner}</th>`;
+  // Phones leave empty cells out of a row's card (golive.css); desktop keeps the grid.
+  const empty = value === null || value === undefined || value === '';
+  return html`<td data-label="${column.label}"${empty ? html` class="gl-cell_empty"` : ''}>${inner}</td>`;
 }

@@ -1,4 +1,5 @@
 import { type Html, html } from './html.ts';
+import { moduleGraph } from './modulePreloads.ts';
 
 export interface DocumentOptions {
   /** The page's own part of the title: "Leads" → "Leads | Salesforce", as Lightning titles tabs. */
@@ -17,11 +18,15 @@ const APP_SCRIPT = '/assets/golive/app.js';
 
 /**
  * The HTML document around every UI page. No inline script or style: the CSP forbids them, so
- * everything is a file under /assets. `data:,` as favicon stops the browser's /favicon.ico
- * request (which the API's JSON 404 would answer).
+ * everything is a file under /assets. Every module the page will load is announced with
+ * `<link rel="modulepreload">` before the scripts that start them. `data:,` as favicon stops the
+ * browser's /favicon.ico request (which the API's JSON 404 would answer).
  */
 export function renderDocument(options: DocumentOptions): string {
   const scripts = [APP_SCRIPT, ...(options.scripts ?? [])];
+  // The whole module graph up front (render/modulePreloads.ts): one wave of requests instead of
+  // one per import level. Same-origin files, so the CSP's script-src 'self' covers them.
+  const preloads = moduleGraph(scripts);
   return (
     '<!doctype html>\n' +
     html`<html lang="en">
@@ -33,6 +38,7 @@ ${options.csrfToken ? html`<meta name="csrf-token" content="${options.csrfToken}
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${SLDS_CSS}">
 <link rel="stylesheet" href="${GOLIVE_CSS}">
+${preloads.map((href) => html`<link rel="modulepreload" href="${href}">`)}
 ${scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
 </head>
 <body class="${options.bodyClass ?? ''}">

@@ -2,9 +2,10 @@
 // inside the lazily loaded timeline, so every listener is delegated on the document): "Log a Call"
 // and "New Task" open their composer, Save posts it, a refusal shows in the form as the new/edit
 // dialog shows it, success toasts Lightning's "Task "Call" was created." and reloads the timeline.
-import { fetchFragment, postJson } from '../lib/http.js';
+import { fetchFragment } from '../lib/http.js';
 import { showToast } from '../lib/toasts.js';
-import { clearFieldErrors, closeOpenList, fieldValues, installFieldControls, showFieldErrors } from './fieldControls.js';
+import { fieldValues, installFieldControls } from './fieldControls.js';
+import { submitForm } from './formSubmit.js';
 
 installFieldControls(document, '[data-gl-activity-form]');
 
@@ -31,26 +32,12 @@ async function refreshTimeline(timeline) {
   region.innerHTML = html;
 }
 
-const saving = new WeakSet();
-async function save(form) {
-  if (saving.has(form)) return;
-  saving.add(form);
-  const button = form.querySelector('[data-gl-composer-save]');
-  button.disabled = true;
-  try {
-    clearFieldErrors(form);
-    const response = await postJson(form.dataset.saveUrl, { fields: fieldValues(form) });
-    const result = await response.json();
-    if (!response.ok) {
-      showFieldErrors(form, result);
-      return;
-    }
+function save(form) {
+  const buttons = form.querySelectorAll('[data-gl-composer-save]');
+  return submitForm(form, { url: form.dataset.saveUrl, body: { fields: fieldValues(form) }, buttons }, async (result) => {
     showToast(result.toast);
     await refreshTimeline(form.closest('[data-gl-activity-timeline]'));
-  } finally {
-    saving.delete(form);
-    button.disabled = false;
-  }
+  });
 }
 
 document.addEventListener('click', (event) => {
@@ -62,11 +49,6 @@ document.addEventListener('click', (event) => {
   }
   const saveButton = target ? target.closest('[data-gl-composer-save]') : null;
   if (saveButton) save(saveButton.closest('[data-gl-activity-form]'));
-});
-
-document.addEventListener('keydown', (event) => {
-  const form = event.target instanceof Element ? event.target.closest('[data-gl-activity-form]') : null;
-  if (form && event.key === 'Escape' && closeOpenList(form)) event.preventDefault();
 });
 
 // Enter in a text field saves the composer rather than submitting the form natively.

@@ -1,8 +1,8 @@
 // The Convert Lead dialog (src/org/ui/recordActions/convertLeadDialog.ts): Create New / Choose
 // Existing per section, "Don't create an opportunity", the post, its errors, and the "Your lead
 // has been converted" view with links to the records.
-import { postJson } from '../lib/http.js';
-import { clearErrors, installControls, showErrors, valueOf, valuesOf } from './actionControls.js';
+import { controlValue, fieldValues, installFieldControls } from './fieldControls.js';
+import { submitForm } from './formSubmit.js';
 
 const wrapper = document.querySelector('[data-gl-convert-dialog]');
 if (wrapper) install(wrapper);
@@ -11,11 +11,11 @@ function install(wrapper) {
   const dialog = wrapper.querySelector('[role="dialog"]');
   const form = wrapper.querySelector('[data-gl-convert-form]');
   const sections = ['account', 'contact', 'opportunity'];
-  const noOpportunity = form.querySelector('[data-gl-action-field="doNotCreateOpportunity"]');
+  const noOpportunity = form.querySelector('[data-gl-field="doNotCreateOpportunity"]');
   let converted = false;
 
   const modeOf = (section) => form.querySelector(`[data-gl-convert-mode="${section}"]:checked`).value;
-  const accountIdInput = () => form.querySelector('[data-gl-action-field="accountId"]');
+  const accountIdInput = () => form.querySelector('[data-gl-field="accountId"]');
 
   // The section's other choice is disabled, as Lightning greys it; no opportunity disables all three.
   function sync() {
@@ -25,21 +25,21 @@ function install(wrapper) {
       for (const radio of box.querySelectorAll('[data-gl-convert-mode]')) radio.disabled = off;
       for (const part of box.querySelectorAll('[data-gl-convert-part]')) {
         const active = !off && part.dataset.glConvertPart === modeOf(section);
-        for (const control of part.querySelectorAll('[data-gl-action-field]')) control.disabled = !active;
+        for (const control of part.querySelectorAll('[data-gl-field]')) control.disabled = !active;
       }
     }
   }
   sync();
   form.addEventListener('change', (event) => {
-    if (event.target instanceof Element && event.target.matches('[data-gl-convert-mode], [data-gl-action-field="doNotCreateOpportunity"]')) sync();
+    if (event.target instanceof Element && event.target.matches('[data-gl-convert-mode], [data-gl-field="doNotCreateOpportunity"]')) sync();
   });
 
-  installControls(dialog, {
+  installFieldControls(dialog, '[data-gl-convert-form]', {
     // Contacts and opportunities of the chosen account only: LeadConverter refuses any other.
     lookupParams(input) {
-      const key = input.dataset.glActionField;
+      const key = input.dataset.glField;
       if ((key === 'contactId' || key === 'opportunityId') && modeOf('account') === 'existing') {
-        const accountId = valueOf(accountIdInput());
+        const accountId = controlValue(accountIdInput());
         return accountId ? { accountId } : {};
       }
       return {};
@@ -47,7 +47,7 @@ function install(wrapper) {
   });
 
   function body() {
-    const values = valuesOf(form);
+    const values = fieldValues(form);
     return {
       ...values,
       accountMode: modeOf('account'),
@@ -81,8 +81,7 @@ function install(wrapper) {
     if (converted && event.key === 'Escape') window.location.reload();
   });
 
-  let posting = false;
-  wrapper.addEventListener('click', async (event) => {
+  wrapper.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target : null;
     // After a conversion the lead's page is stale: closing the dialog shows it converted.
     if (converted && target && target.closest('[data-gl-dialog-close]')) {
@@ -90,18 +89,6 @@ function install(wrapper) {
       return;
     }
     const submit = target ? target.closest('[data-gl-convert-submit]') : null;
-    if (!submit || posting) return;
-    posting = true;
-    submit.disabled = true;
-    try {
-      clearErrors(form);
-      const response = await postJson(form.dataset.url, body());
-      const result = await response.json();
-      if (response.ok) showConverted(result);
-      else showErrors(form, result);
-    } finally {
-      posting = false;
-      submit.disabled = false;
-    }
+    if (submit) submitForm(form, { url: form.dataset.url, body: body(), buttons: [submit] }, showConverted);
   });
 }

@@ -1,8 +1,8 @@
-// The field controls of src/org/ui/recordForms/formFields.ts, wherever they are drawn: the new/edit
-// dialog, inline edit on the Details tab, the activity composer. Picklists (a button combobox and
-// its listbox), lookups (type two characters, pick a record), collecting the values, and showing a
-// save's errors (the "We hit a snag." list and messages under fields). Everything from the server
-// is written with textContent, so a record value can never become markup.
+// The field controls of src/org/ui/fields/fieldControls.ts, wherever they are drawn: the new/edit
+// dialog, inline edit on the Details tab, the activity composer, the Convert Lead and Change Owner
+// dialogs. Picklists (a button combobox and its listbox), lookups (type two characters, pick a
+// record) and collecting the values; formSubmit.js posts them and shows a save's errors.
+// Everything from the server is written with textContent, so a record value can never become markup.
 
 function listboxOf(control) {
   return document.getElementById(control.getAttribute('aria-controls'));
@@ -18,12 +18,29 @@ function showList(control, open) {
   if (trigger) trigger.classList.toggle('slds-is-open', open);
 }
 
+function recordOption(record) {
+  const li = document.createElement('li');
+  li.setAttribute('role', 'presentation');
+  li.className = 'slds-listbox__item';
+  const option = document.createElement('div');
+  option.setAttribute('role', 'option');
+  option.setAttribute('aria-selected', 'false');
+  option.tabIndex = -1;
+  option.className = 'slds-media slds-listbox__option slds-listbox__option_entity';
+  option.dataset.id = record.id;
+  option.textContent = record.name;
+  li.appendChild(option);
+  return li;
+}
+
 /**
  * Wires the controls of every form matching `scope` inside `root` (listeners delegated on root, so
- * forms inserted later work too). The caller keeps Escape: `closeOpenList` first, then its own
- * meaning (cancel).
+ * forms inserted later work too). Escape with a listbox open closes it and goes no further
+ * (preventDefault, stopPropagation), so a dialog's own Escape must skip a defaultPrevented event.
+ * `lookupParams(input)` may add query parameters to a lookup's request (Convert Lead narrows
+ * contacts and opportunities to the chosen account).
  */
-export function installFieldControls(root, scope) {
+export function installFieldControls(root, scope, { lookupParams = () => ({}) } = {}) {
   const openControls = () => root.querySelectorAll(`${scope} [data-gl-kind][aria-expanded="true"]`);
   function closeLists() {
     for (const c of openControls()) showList(c, false);
@@ -79,6 +96,13 @@ export function installFieldControls(root, scope) {
   root.addEventListener('keydown', (event) => {
     const target = event.target instanceof Element ? event.target : null;
     if (!target || !inScope(target)) return;
+    if (event.key === 'Escape') {
+      if (closeOpenList(target.closest(scope))) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+      return;
+    }
     if (target.matches('[data-gl-kind="picklist"]') && (event.key === 'ArrowDown' || event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
       openList(target);
@@ -114,40 +138,23 @@ export function installFieldControls(root, scope) {
     // Typing after a choice undoes it: what is saved is always a chosen record or nothing.
     if (input.value !== box.dataset.label) box.dataset.value = '';
     const term = input.value.trim();
-    const ul = listboxOf(input).querySelector('[data-gl-lookup-options]');
     if (term.length < 2) {
       showList(input, false);
       return;
     }
     const seq = ++lookupSeq;
-    const objectName = input.closest('[data-object]').dataset.object;
-    const url = `/lightning/_ui/lookup/${encodeURIComponent(objectName)}/${encodeURIComponent(input.dataset.glField)}?q=${encodeURIComponent(term)}`;
-    const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const query = new URLSearchParams({ q: term, ...lookupParams(input) });
+    const response = await fetch(`${box.dataset.url}?${query}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     if (response.status === 401) return window.location.reload();
     const records = response.ok ? await response.json() : [];
     if (seq !== lookupSeq) return; // a later keystroke's answer wins
-    ul.replaceChildren(
-      ...records.map((r) => {
-        const li = document.createElement('li');
-        li.setAttribute('role', 'presentation');
-        li.className = 'slds-listbox__item';
-        const option = document.createElement('div');
-        option.setAttribute('role', 'option');
-        option.setAttribute('aria-selected', 'false');
-        option.tabIndex = -1;
-        option.className = 'slds-media slds-listbox__option slds-listbox__option_entity';
-        option.dataset.id = r.id;
-        option.textContent = r.name;
-        li.appendChild(option);
-        return li;
-      }),
-    );
+    listboxOf(input).querySelector('[data-gl-lookup-options]').replaceChildren(...records.map(recordOption));
     showList(input, records.length > 0);
   });
 }
 
 /** Closes the open listbox inside `container`, if any, and gives its control the focus back; true if one was open. */
-export function closeOpenList(container) {
+function closeOpenList(container) {
   const open = container.querySelector('[data-gl-kind][aria-expanded="true"]');
   if (!open) return false;
   showList(open, false);
@@ -169,73 +176,9 @@ export function controlValue(control) {
   }
 }
 
-/** `{ ApiName: value }` of every control in the form. */
+/** `{ key: value }` of every control in the form (the key is the API name in layout-drawn forms). */
 export function fieldValues(form) {
   const fields = {};
   for (const control of form.querySelectorAll('[data-gl-field]')) fields[control.dataset.glField] = controlValue(control);
   return fields;
-}
-
-export function clearFieldErrors(form) {
-  const box = form.querySelector('[data-gl-form-errors]');
-  if (box) box.hidden = true;
-  const list = form.querySelector('[data-gl-form-error-list]');
-  if (list) list.replaceChildren();
-  const duplicates = form.querySelector('[data-gl-duplicates]');
-  if (duplicates) duplicates.hidden = true;
-  for (const control of form.querySelectorAll('[data-gl-field][aria-invalid="true"]')) {
-    control.setAttribute('aria-invalid', 'false');
-    control.removeAttribute('aria-describedby');
-    const help = document.getElementById(`${control.id}-help`);
-    if (help) {
-      help.hidden = true;
-      help.textContent = '';
-    }
-    const wrap = control.closest('[data-gl-field-wrap]');
-    if (wrap) wrap.classList.remove('slds-has-error');
-  }
-}
-
-/**
- * A FormFailure (recordForms/formSave.ts): every message in the page-level list, field messages
- * under their controls, the duplicate warning where the form has room for it. Returns the error
- * box, focused when it has messages.
- */
-export function showFieldErrors(form, failure) {
-  const list = form.querySelector('[data-gl-form-error-list]');
-  for (const message of failure.pageErrors || []) {
-    const li = document.createElement('li');
-    li.textContent = message;
-    list.appendChild(li);
-  }
-  for (const [name, message] of Object.entries(failure.fieldErrors || {})) {
-    const control = form.querySelector(`[data-gl-field="${CSS.escape(name)}"]`);
-    const help = control && document.getElementById(`${control.id}-help`);
-    if (!help) continue;
-    help.textContent = message;
-    help.hidden = false;
-    control.setAttribute('aria-invalid', 'true');
-    control.setAttribute('aria-describedby', help.id);
-    const wrap = control.closest('[data-gl-field-wrap]');
-    if (wrap) wrap.classList.add('slds-has-error');
-  }
-  const dup = form.querySelector('[data-gl-duplicates]');
-  if (dup && failure.duplicates) {
-    dup.querySelector('[data-gl-duplicates-message]').textContent = failure.duplicates.message;
-    dup.querySelector('[data-gl-duplicates-list]').replaceChildren(
-      ...failure.duplicates.records.map((r) => {
-        const li = document.createElement('li');
-        const a = document.createElement('a');
-        a.href = r.url;
-        a.textContent = r.name;
-        li.appendChild(a);
-        return li;
-      }),
-    );
-    dup.hidden = false;
-  }
-  const box = form.querySelector('[data-gl-form-errors]');
-  box.hidden = list.childElementCount === 0;
-  if (!box.hidden) box.focus();
-  return box;
 }

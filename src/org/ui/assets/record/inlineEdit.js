@@ -4,9 +4,10 @@
 // update endpoint, then toasts and reloads the page; errors go under the fields and into the
 // page-level list; Cancel brings the Details back as they were. The Details arrive lazily, so the
 // listeners are delegated on the document.
-import { fetchFragment, postJson } from '../lib/http.js';
+import { fetchFragment } from '../lib/http.js';
 import { queueToast } from '../lib/toasts.js';
-import { clearFieldErrors, closeOpenList, controlValue, fieldValues, installFieldControls, showFieldErrors } from './fieldControls.js';
+import { controlValue, fieldValues, installFieldControls } from './fieldControls.js';
+import { submitForm } from './formSubmit.js';
 
 installFieldControls(document, '[data-gl-inline-form]');
 
@@ -29,33 +30,19 @@ async function cancel(form) {
   region.innerHTML = await fetchFragment(form.dataset.viewUrl);
 }
 
-let saving = false;
-async function save(form) {
-  if (saving) return;
-  saving = true;
-  const buttons = form.querySelectorAll('[data-gl-inline-save], [data-gl-inline-cancel]');
-  for (const b of buttons) b.disabled = true;
-  try {
-    clearFieldErrors(form);
-    const before = initial.get(form) || {};
-    const fields = {};
-    for (const control of form.querySelectorAll('[data-gl-field]')) {
-      const name = control.dataset.glField;
-      const value = controlValue(control);
-      if (value !== before[name]) fields[name] = value;
-    }
-    const response = await postJson(form.dataset.saveUrl, { fields });
-    const result = await response.json();
-    if (response.ok) {
-      queueToast(result.toast);
-      window.location.reload();
-      return;
-    }
-    showFieldErrors(form, result);
-  } finally {
-    saving = false;
-    for (const b of buttons) b.disabled = false;
+function save(form) {
+  const before = initial.get(form) || {};
+  const fields = {};
+  for (const control of form.querySelectorAll('[data-gl-field]')) {
+    const name = control.dataset.glField;
+    const value = controlValue(control);
+    if (value !== before[name]) fields[name] = value;
   }
+  const buttons = form.querySelectorAll('[data-gl-inline-save], [data-gl-inline-cancel]');
+  return submitForm(form, { url: form.dataset.saveUrl, body: { fields }, buttons }, (result) => {
+    queueToast(result.toast);
+    window.location.reload();
+  });
 }
 
 document.addEventListener('click', (event) => {
@@ -70,11 +57,6 @@ document.addEventListener('click', (event) => {
   if (!form) return;
   if (target.closest('[data-gl-inline-cancel]')) cancel(form);
   else if (target.closest('[data-gl-inline-save]')) save(form);
-});
-
-document.addEventListener('keydown', (event) => {
-  const form = event.target instanceof Element ? event.target.closest('[data-gl-inline-form]') : null;
-  if (form && event.key === 'Escape' && closeOpenList(form)) event.preventDefault();
 });
 
 document.addEventListener('submit', (event) => {

@@ -1,10 +1,11 @@
 // The new/edit record dialog (src/org/ui/recordForms/recordDialog.ts renders it, open): Save /
-// Save & New, focus, Tab kept inside, Escape. The field controls (picklists, lookups) and the
-// errors a save returns are fieldControls.js's, shared with inline edit and the activity composer.
+// Save & New, focus, Tab kept inside, Escape. The field controls (picklists, lookups) are
+// fieldControls.js's and the post and its errors formSubmit.js's, shared with inline edit, the
+// activity composer and the action dialogs.
 import { keepTabInside } from '../lib/dialogs.js';
-import { postJson } from '../lib/http.js';
 import { queueToast } from '../lib/toasts.js';
-import { clearFieldErrors, closeOpenList, fieldValues, installFieldControls, showFieldErrors } from './fieldControls.js';
+import { fieldValues, installFieldControls } from './fieldControls.js';
+import { submitForm } from './formSubmit.js';
 
 const form = document.querySelector('[data-gl-record-form]');
 if (form) install(form);
@@ -27,35 +28,21 @@ function install(form) {
       keepTabInside(dialog, event);
       return;
     }
-    if (event.key === 'Escape') {
+    // An open listbox takes Escape first (fieldControls.js); otherwise Escape cancels.
+    if (event.key === 'Escape' && !event.defaultPrevented) {
       event.preventDefault();
-      if (!closeOpenList(dialog)) window.location.assign(form.dataset.cancelUrl);
+      window.location.assign(form.dataset.cancelUrl);
     }
   });
 
-  let saving = false;
-  async function submit(then) {
-    if (saving) return;
-    saving = true;
-    const buttons = dialog.querySelectorAll('[data-gl-form-save]');
-    for (const b of buttons) b.disabled = true;
-    try {
-      clearFieldErrors(form);
-      const rule = form.querySelector('[data-gl-assign-rule]');
-      const response = await postJson(form.dataset.saveUrl, { fields: fieldValues(form), useAssignmentRules: rule ? rule.checked : false });
-      const result = await response.json();
-      if (response.ok) {
-        queueToast(result.toast);
-        // Save & New: a fresh dialog (this URL again); Save: the record page.
-        if (then === 'new') window.location.reload();
-        else window.location.assign(result.url);
-        return;
-      }
-      showFieldErrors(form, result);
-      form.scrollTop = 0;
-    } finally {
-      saving = false;
-      for (const b of buttons) b.disabled = false;
-    }
+  function submit(then) {
+    const rule = form.querySelector('[data-gl-assign-rule]');
+    const body = { fields: fieldValues(form), useAssignmentRules: rule ? rule.checked : false };
+    return submitForm(form, { url: form.dataset.saveUrl, body, buttons: dialog.querySelectorAll('[data-gl-form-save]') }, (result) => {
+      queueToast(result.toast);
+      // Save & New: a fresh dialog (this URL again); Save: the record page.
+      if (then === 'new') window.location.reload();
+      else window.location.assign(result.url);
+    });
   }
 }
