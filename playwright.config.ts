@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
@@ -28,6 +29,10 @@ if ((process.env.GOLIVE_TARGET?.trim() || 'local').toLowerCase() === 'local') {
 
 /** Reports and test evidence; GOLIVE_REPORTS_DIR moves them (two runs in one work tree). */
 const REPORTS = path.resolve(ROOT, process.env.GOLIVE_REPORTS_DIR ?? 'reports');
+// The HTML and JUnit reporters replace their output each run; allure-playwright only adds to its
+// folder, which would mix earlier runs' results into this run's Allure report. The runner clears
+// it once (workers load this file too).
+if (!process.env.TEST_WORKER_INDEX) rmSync(path.join(REPORTS, 'allure-results'), { recursive: true, force: true });
 
 export default defineConfig({
   globalSetup: './fixtures/run/globalSetup.ts',
