@@ -5,6 +5,7 @@ import { defineConfig, devices } from '@playwright/test';
 import dotenv from 'dotenv';
 import { CHROMIUM_ARGS, findChromium } from './src/browser/findChromium.ts';
 import { videoMode } from './fixtures/run/videoRecording.ts';
+import { dropProxyVariables } from './src/harness/target/proxyVariables.ts';
 
 /**
  * The UAT suite: `npm run uat` (ensures a Chromium, then `playwright test` with this file).
@@ -24,7 +25,7 @@ dotenv.config({ path: path.join(ROOT, '.env'), quiet: true });
 // jsforce sends every call through HTTP(S)_PROXY when one is set and ignores NO_PROXY; the local
 // org is on loopback, where a proxy can only get in the way. Workers inherit this environment.
 if ((process.env.GOLIVE_TARGET?.trim() || 'local').toLowerCase() === 'local') {
-  for (const v of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete process.env[v];
+  dropProxyVariables();
 }
 
 /** Reports and test evidence; GOLIVE_REPORTS_DIR moves them (two runs in one work tree). */

@@ -17,8 +17,9 @@ import { loadOrgMetadata } from '../src/org/metadata/loadOrgMetadata.ts';
 import type { StoredRow } from '../src/org/persistence/OrgStore.ts';
 import { formatDateTime } from '../src/org/schema/valueCodec.ts';
 import { benchLeadFields, seedLeads } from './seedLeads.ts';
+import { dropProxyVariables } from '../src/harness/target/proxyVariables.ts';
 
-for (const v of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete process.env[v];
+dropProxyVariables();
 
 const DEFAULT_ORG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../orgs/default');
 const quick = process.argv.includes('--quick');

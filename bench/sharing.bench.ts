@@ -15,8 +15,9 @@ import { Connection } from 'jsforce';
 import { startLocalOrg } from '../src/org/main.ts';
 import type { StoredRow } from '../src/org/persistence/OrgStore.ts';
 import { formatDateTime } from '../src/org/schema/valueCodec.ts';
+import { dropProxyVariables } from '../src/harness/target/proxyVariables.ts';
 
-for (const v of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete process.env[v];
+dropProxyVariables();
 
 const quick = process.argv.includes('--quick');
 const LEADS = quick ? 20_000 : 100_000;

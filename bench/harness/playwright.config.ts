@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../src/browser/findChromium.ts';
+import { targetTheLocalOrgOnly } from '../../fixtures/run/localOrgOnly.ts';
 
 /**
  * The suite `npm run bench:harness` runs (bench/harness.bench.ts reads its JSON report): the same
@@ -9,10 +10,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../src/browser/findChromium.ts';
  * traces, screenshots or video, so only the fixtures and the scenario's own work are timed.
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-process.env.GOLIVE_TARGET = 'local';
-delete process.env.GOLIVE_PERSONAS;
-if (!process.env.TEST_WORKER_INDEX) delete process.env.GOLIVE_LOCAL_ORG_URL;
-for (const v of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete process.env[v];
+targetTheLocalOrgOnly();
 
 const OUT = process.env.GOLIVE_BENCH_OUT ?? path.join(ROOT, 'test-results/bench-harness');
 export default defineConfig({

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../src/browser/findChromium.ts';
+import { targetTheLocalOrgOnly } from '../../fixtures/run/localOrgOnly.ts';
 
 /**
  * The harness's own browser tests (`npm run test:harness`): the fixture library (fixtures/) driven
@@ -11,11 +12,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../src/browser/findChromium.ts';
  * runs in one work tree).
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-process.env.GOLIVE_TARGET = 'local';
-delete process.env.GOLIVE_PERSONAS;
-// Workers load this file too, after global setup has set the org's URL: only the runner clears it.
-if (!process.env.TEST_WORKER_INDEX) delete process.env.GOLIVE_LOCAL_ORG_URL;
-for (const v of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete process.env[v];
+targetTheLocalOrgOnly();
 
 const OUT = process.env.GOLIVE_UI_TEST_OUT;
 export default defineConfig({

@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildOrgApp, type LocalOrg, type OrgOptions } from '../../src/org/app.ts';
+import { dropProxyVariables } from '../../src/harness/target/proxyVariables.ts';
 
 export const DEFAULT_ORG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../orgs/default');
 
 // jsforce sends everything through HTTP(S)_PROXY when set and ignores NO_PROXY: the local org
 // is on loopback, so the proxy must not see these calls.
-for (const v of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete process.env[v];
+dropProxyVariables();
 
 export interface TestOrg {
   org: LocalOrg;

@@ -3,6 +3,7 @@ import { setDefaults } from 'jsforce/lib/request.js';
 import type { SecretRegistry } from '../secrets/SecretRegistry.ts';
 import { LOCAL_ORG_URL_VARIABLE, resolveOrgTarget, startedLocalOrgUrl, type OrgTarget } from './orgTarget.ts';
 import { loginToTarget } from './targetLogin.ts';
+import { dropProxyVariables } from './proxyVariables.ts';
 
 /**
  * The org a command such as `golive clean` works on, outside a UAT run: the .env target
@@ -31,7 +32,7 @@ export function isLoopback(url: string): boolean {
  */
 export function bypassProxyForLoopback(url: string): void {
   if (!isLoopback(url)) return;
-  for (const v of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete process.env[v];
+  dropProxyVariables();
   setDefaults({ followRedirect: true, timeout: process.env.HTTP_TIMEOUT ? parseInt(process.env.HTTP_TIMEOUT, 10) : undefined });
 }
 

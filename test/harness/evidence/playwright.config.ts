@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../../src/browser/findChromium.ts';
+import { targetTheLocalOrgOnly } from '../../../fixtures/run/localOrgOnly.ts';
 
 /**
  * A small suite run by test/harness/evidence.test.ts, whose JSON report shows what evidence the
@@ -9,10 +10,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../../src/browser/findChromium.t
  * *.scenario.ts). The same global setup and `sessions` project as the UAT suite, on a local org.
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-process.env.GOLIVE_TARGET = 'local';
-delete process.env.GOLIVE_PERSONAS;
-if (!process.env.TEST_WORKER_INDEX) delete process.env.GOLIVE_LOCAL_ORG_URL;
-for (const v of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete process.env[v];
+targetTheLocalOrgOnly();
 
 const OUT = process.env.GOLIVE_EVIDENCE_OUT ?? path.join(ROOT, 'test-results/evidence');
 export default defineConfig({
