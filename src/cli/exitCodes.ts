@@ -8,6 +8,8 @@ export const ExitCode = {
   noGo: 1,
   /** Wrong command, option or value. */
   usage: 2,
+  /** The gate cannot decide: no results, an unreadable register or policy, unknown requirement ids. */
+  undecided: 2,
   /** The org's metadata or users file is invalid (or, with --strict, not fully emulated). */
   metadata: 3,
   /** The database file cannot be opened or written. */

@@ -9,6 +9,10 @@ Commands:
   org users   List the org's users (--json: one JSON object a line)
   clean       Delete the test data earlier runs left on the target org (--dry-run: list it)
   scan-secrets [dir]  Find secrets left in a report folder (--scrub: remove them first)
+  uat [playwright options]  Run the UAT suite (local org by default), then the go-live gate
+  gate        Decide GO / NO-GO from a UAT run's results (exit 0 GO, 1 NO-GO, 2 cannot decide)
+  gate verify [dir]   Check a gate record against its seal and signature
+  defects list|materialize|check  The defect catalogue (orgs/defects/): orgs that must fail the gate
 
 Run 'golive org --help' for the options.`;
 
@@ -24,6 +28,12 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./commands/clean.ts')).cleanCommand(rest);
       case 'scan-secrets':
         return await (await import('./commands/scanSecrets.ts')).scanSecretsCommand(rest);
+      case 'uat':
+        return await (await import('./commands/uat.ts')).uatCommand(rest);
+      case 'gate':
+        return await (await import('./commands/gate.ts')).gateCommand(rest);
+      case 'defects':
+        return await (await import('./commands/defects.ts')).defectsCommand(rest);
       case undefined:
       case '-h':
       case '--help':

@@ -47,13 +47,17 @@ function text(entry: RawPermission, key: string): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
-/** The permissions an object grant implies, as the Setup UI enforces them when a box is ticked. */
+/**
+ * The permissions an object grant implies, as the Setup UI enforces them when a box is ticked:
+ * Modify All brings Read, Edit, Delete and View All, but not Create (a profile may modify every
+ * record of an object without being allowed to create one), and Create brings only Read.
+ */
 export function impliedObjectGrant(g: ObjectGrant): ObjectGrant {
   const modifyAll = g.modifyAll;
   const viewAll = g.viewAll || modifyAll;
   const del = g.delete || modifyAll;
   const edit = g.edit || del;
-  const create = g.create || modifyAll;
+  const create = g.create;
   return { read: g.read || edit || create || viewAll, create, edit, delete: del, viewAll, modifyAll };
 }
 
