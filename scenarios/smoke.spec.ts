@@ -1,4 +1,4 @@
-import { expect, lightning, test } from '../fixtures/index.ts';
+import { covers, expect, lightning, test } from '../fixtures/index.ts';
 
 /**
  * Smoke: the suite reaches the org, signs a persona in and sees what the security model lets that
@@ -6,7 +6,7 @@ import { expect, lightning, test } from '../fixtures/index.ts';
  * Ellen Ripley belongs to a West team colleague (private leads, sibling roles).
  */
 test.describe('Lead management', { annotation: { type: 'owner', description: 'Sales' } }, () => {
-  test("a sales rep sees their own open leads and not a colleague's", { tag: ['@smoke', '@mobile'] }, async ({ asPersona }) => {
+  test("a sales rep sees their own open leads and not a colleague's", covers('PERM-01', '@smoke', '@mobile'), async ({ asPersona }) => {
     const rep = await asPersona('junior-rep');
     const admin = await asPersona('admin');
     const allOpenLeads = lightning(rep).listView('Lead');
