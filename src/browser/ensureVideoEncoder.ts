@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { isExecutableFile } from './executableFile.ts';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,14 +47,6 @@ export interface VideoEncoderLookup {
   platform?: NodeJS.Platform;
 }
 
-function isExecutableFile(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return existsSync(file);
-  } catch {
-    return false;
-  }
-}
 
 function playwrightCoreRoot(): string {
   return path.dirname(createRequire(import.meta.url).resolve('playwright-core/package.json'));

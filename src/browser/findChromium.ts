@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync } from 'node:fs';
+import { isExecutableFile } from './executableFile.ts';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -30,14 +30,6 @@ export interface ChromiumLookup {
   playwrightChromium?: () => string | undefined;
 }
 
-function isExecutableFile(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return existsSync(file);
-  } catch {
-    return false;
-  }
-}
 
 /** Playwright's Chromium path from whichever Playwright package is installed (none → undefined). */
 function playwrightChromiumPath(): string | undefined {

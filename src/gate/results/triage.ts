@@ -1,4 +1,4 @@
-import { isEnvironmentFailure } from './environmentFailure.ts';
+import { environmentFailureReason } from './environmentFailure.ts';
 import type { ScenarioStatus, Triage, TriageKind } from './scenarioResult.ts';
 
 /**
@@ -17,15 +17,8 @@ interface Pattern {
   reason: (match: RegExpMatchArray) => string;
 }
 
-const PATTERNS: Pattern[] = [
-  { test: /INVALID_SESSION_ID/, kind: 'environment', reason: () => 'the org rejected the session (INVALID_SESSION_ID)' },
-  { test: /INVALID_LOGIN|LOGIN_MUST_USE_SECURITY_TOKEN|INVALID_GRANT|invalid_grant/, kind: 'environment', reason: (m) => `the org refused the login (${m[0]})` },
-  { test: /REQUEST_LIMIT_EXCEEDED/, kind: 'environment', reason: () => "the org's API request limit was reached (REQUEST_LIMIT_EXCEEDED)" },
-  { test: /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|socket hang up)\b/, kind: 'environment', reason: (m) => `the org could not be reached (${m[0]})` },
-  { test: /net::ERR_[A-Z_]+/, kind: 'environment', reason: (m) => `the browser could not reach the org (${m[0]})` },
-  { test: /Target page, context or browser has been closed|Browser has been closed|browser has disconnected/i, kind: 'environment', reason: () => 'the browser closed under the scenario' },
-  // Narrow on purpose: a business assertion that merely mentions "login" stays a product defect.
-  { test: /redirected to (the )?login|landed on the login page/i, kind: 'environment', reason: () => 'the persona was sent to the login page (session lost or refused)' },
+/** The test's own mistakes; what the environment breaks is environmentFailure.ts's one list. */
+const TEST_DEFECT_PATTERNS: Pattern[] = [
   { test: /strict mode violation/, kind: 'test-defect', reason: () => "the test's locator matched several elements (strict mode violation)" },
   { test: /^(?:Error: )?(TypeError|ReferenceError|SyntaxError)\b/, kind: 'test-defect', reason: (m) => `the test's own code threw a ${m[1]}` },
 ];
@@ -42,12 +35,12 @@ export function parseTriageAnnotation(description: string | undefined): Triage |
 export function classifyFailure(errorText: string | undefined, status?: ScenarioStatus): Triage {
   if (status === 'interrupted') return { kind: 'environment', reason: 'the run was interrupted before the scenario finished' };
   const text = errorText ?? '';
-  for (const pattern of PATTERNS) {
+  const environment = environmentFailureReason(text);
+  if (environment) return { kind: 'environment', reason: environment };
+  for (const pattern of TEST_DEFECT_PATTERNS) {
     const match = text.match(pattern.test);
     if (match) return { kind: pattern.kind, reason: pattern.reason(match) };
   }
-  // The harness's own wording for a run that could not use the org (preflight, frontdoor, …).
-  if (isEnvironmentFailure(text)) return { kind: 'environment', reason: `the run could not use the org (${text.split('\n')[0]!.slice(0, 120)})` };
   if (status === 'timedOut') return { kind: 'product-defect', reason: 'the scenario ran out of time waiting for the org' };
   return { kind: 'product-defect', reason: 'an expectation about the org failed' };
 }

@@ -1,31 +1,15 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Connection } from 'jsforce';
+import { describe, it } from 'node:test';
 import { RecordFactory } from '../../../fixtures/data/RecordFactory.ts';
 import { readLedger } from '../../../src/harness/ledger/Ledger.ts';
-import { defaultOrgUser, startTestOrg, type TestOrg } from '../../support/testOrg.ts';
+import { adminOnDefaultOrg } from './support/adminOnDefaultOrg.ts';
 
 /** The record factory against the default local org, through the real jsforce over HTTP. */
 describe('RecordFactory', () => {
-  let org: TestOrg;
-  let conn: Connection;
-  let ledgerDir: string;
+  const env = adminOnDefaultOrg('golive-ledger-');
 
-  before(async () => {
-    org = await startTestOrg();
-    const admin = defaultOrgUser('admin');
-    conn = await org.login(admin.username, admin.password);
-    ledgerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'golive-ledger-'));
-  });
-  after(async () => {
-    await org.close();
-    fs.rmSync(ledgerDir, { recursive: true, force: true });
-  });
-
-  const open = (runId: string, seed: number) => RecordFactory.open(conn, { runId, seed, ledgerDir });
+  const open = (runId: string, seed: number) => RecordFactory.open(env.conn, { runId, seed, ledgerDir: env.ledgerDir });
 
   it('creates valid records of every type, in batches over 200, with the run tag and ledger lines', async () => {
     const records = await open('20261122T1000-batchs', 11);
@@ -37,7 +21,7 @@ describe('RecordFactory', () => {
 
     assert.equal(leads.length, 230);
     assert.equal(new Set(leads.map((l) => l.Id)).size, 230);
-    const stored = await conn.query<{ Id: string; Description: string; Phone: string; Email: string; Status: string }>(
+    const stored = await env.conn.query<{ Id: string; Description: string; Phone: string; Email: string; Status: string }>(
       `SELECT Id, Description, Phone, Email, Status FROM Lead WHERE Id IN (${leads.slice(0, 50).map((l) => `'${l.Id}'`).join(',')})`,
     );
     assert.equal(stored.totalSize, 50);
@@ -47,20 +31,20 @@ describe('RecordFactory', () => {
       assert.match(lead.Email, /@example\.com$/);
       assert.equal(lead.Status, 'Open - Not Contacted');
     }
-    const contact = await conn.sobject('Contact').retrieve(contacts[0].Id);
+    const contact = await env.conn.sobject('Contact').retrieve(contacts[0].Id);
     assert.equal((contact as { AccountId: string }).AccountId.slice(0, 15), account.Id.slice(0, 15));
-    const opp = (await conn.sobject('Opportunity').retrieve(opportunity.Id)) as { StageName: string; Amount: number };
+    const opp = (await env.conn.sobject('Opportunity').retrieve(opportunity.Id)) as { StageName: string; Amount: number };
     assert.equal(opp.StageName, 'Proposal/Price Quote');
     assert.ok(opp.Amount > 0);
     assert.ok(task.Id.startsWith('00T'));
 
-    const ledger = readLedger(path.join(ledgerDir, '20261122T1000-batchs.jsonl'));
+    const ledger = readLedger(path.join(env.ledgerDir, '20261122T1000-batchs.jsonl'));
     assert.equal(ledger.length, 1 + 230 + 3 + 1 + 1);
     assert.deepEqual(new Set(ledger.map((e) => e.object)), new Set(['Account', 'Lead', 'Contact', 'Opportunity', 'Task']));
 
     const result = await records.cleanup();
     assert.equal(result.failures.length, 0);
-    const left = await conn.query(`SELECT Id FROM Lead WHERE Id IN ('${leads[0].Id}', '${leads[229].Id}')`);
+    const left = await env.conn.query(`SELECT Id FROM Lead WHERE Id IN ('${leads[0].Id}', '${leads[229].Id}')`);
     assert.equal(left.totalSize, 0);
     records.close();
   });
